@@ -1,0 +1,26 @@
+package io.dpforge.cli;
+
+import io.dpforge.cli.data.DomainCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code dpforge} command: only groups the subcommands. */
+@Command(
+    name = "dpforge",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Privacy-preserving data synthesis and federated optimization.",
+    subcommands = {
+        DemoCommand.class,
+        DomainCommand.class,
+    })
+public final class DpforgeCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
