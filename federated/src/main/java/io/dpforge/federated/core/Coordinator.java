@@ -57,6 +57,7 @@ public final class Coordinator implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final SplittableRandom roundRandom;
   private final List<Runnable> deferred = new ArrayList<>();
+  private final boolean virtualTime;
 
   private final String runId;
   private final long generation;
@@ -130,7 +131,8 @@ public final class Coordinator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    if (strategy.trigger() instanceof Trigger.Timer t) {
+    this.virtualTime = b.virtualTime;
+    if (strategy.trigger() instanceof Trigger.Timer t && !virtualTime) {
       long p = t.period().toNanos();
       timer.scheduleAtFixedRate(this::tick, p, p, TimeUnit.NANOSECONDS);
     }
@@ -515,6 +517,9 @@ public final class Coordinator implements AutoCloseable {
       grant(clients.get(pick), waiters.remove(pick), cohort.step());
     }
     roundStep = cohort.step();
+    if (virtualTime) {
+      return;
+    }
     long step = roundStep;
     roundTimeout = timer.schedule(() -> locked(() -> {
       if (roundStep == step) {
@@ -542,6 +547,26 @@ public final class Coordinator implements AutoCloseable {
       closeStep();
     }
     pump();
+  }
+
+  /**
+   * Under virtual time (see {@link Builder#virtualTime}): what the timer would do now, i.e. close the
+   * FedFix window or the FedAvg round that timed out.
+   */
+  public void timerFires() {
+    if (!virtualTime) {
+      throw new IllegalStateException("timerFires() is for coordinators built with virtualTime()");
+    }
+    if (strategy.trigger() instanceof Trigger.Rounds) {
+      locked(() -> {
+        if (roundStep >= 0) {
+          closeRound();
+        }
+        return null;
+      });
+    } else {
+      tick();
+    }
   }
 
   /** FedFix: applies whatever arrived during the last Δt; an empty window leaves the model as is. */
@@ -658,6 +683,7 @@ public final class Coordinator implements AutoCloseable {
     private CheckpointStore checkpoints;
     private Consumer<String> log = line -> { };
     private String runId;
+    private boolean virtualTime;
 
     private Builder(Strategy strategy, double[] initialModel) {
       this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -706,9 +732,13 @@ public final class Coordinator implements AutoCloseable {
       return this;
     }
 
-    /** The time source (nanoseconds), for tests. */
-    public Builder clock(LongSupplier nanoTime) {
+    /**
+     * Drives time from outside, for exact event simulations: the clock is the given time source and the
+     * FedFix timer and FedAvg round timeout fire only through {@link Coordinator#timerFires()}.
+     */
+    public Builder virtualTime(LongSupplier nanoTime) {
       this.clock = Objects.requireNonNull(nanoTime);
+      this.virtualTime = true;
       return this;
     }
 
