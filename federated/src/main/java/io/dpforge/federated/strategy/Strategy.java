@@ -80,10 +80,12 @@ public record Strategy(
   }
 
   /**
-   * Default cap on the unbiased rules' d_i: 1, the whole step for one client, which binds only for
-   * clients absent for longer than 1/p_i steps. Identical weights are never capped.
+   * Default cap d_max on the unbiased rules' d_i (research brief §1.10): 10 step-weights. With p_i = 1/M a
+   * client would need to be absent for 10·M steps to reach it, so it binds only for clients that were
+   * away far longer than their peers (offline devices), not for ordinary stragglers. Identical weights
+   * are never capped.
    */
-  public static final double DEFAULT_MAX_WEIGHT = 1.0;
+  public static final double DEFAULT_MAX_WEIGHT = 10.0;
 
   public Strategy withServerOptimizer(double learningRate, double momentum) {
     return new Strategy(name, trigger, weights, staleness, maxWeight, maxConcurrency, maxStaleness,

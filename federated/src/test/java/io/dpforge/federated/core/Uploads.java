@@ -21,8 +21,13 @@ final class Uploads {
 
   static SubmitResult submit(Coordinator c, String client, ModelVersion base, float[] delta, long examples,
       String updateId) {
+    return submit(c, client, base, delta, examples, updateId, "");
+  }
+
+  static SubmitResult submit(Coordinator c, String client, ModelVersion base, float[] delta, long examples,
+      String updateId, String assignmentId) {
     ClientId id = new ClientId(client);
-    UploadStart s = c.beginUpload(id, new UpdateHeader(updateId, base, delta.length, examples, "", 0));
+    UploadStart s = c.beginUpload(id, new UpdateHeader(updateId, base, delta.length, examples, assignmentId, 0));
     if (s.isDuplicate()) {
       return s.duplicate();
     }
