@@ -1,6 +1,9 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.fl.ClientCommand;
+import io.dpforge.cli.fl.CoordinatorCommand;
+import io.dpforge.cli.fl.FlCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,6 +17,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        CoordinatorCommand.class,
+        ClientCommand.class,
+        FlCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

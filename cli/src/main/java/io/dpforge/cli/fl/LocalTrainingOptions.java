@@ -1,0 +1,22 @@
+package io.dpforge.cli.fl;
+
+import io.dpforge.client.optim.Optimizer;
+import io.dpforge.client.optim.Sgd;
+import picocli.CommandLine.Option;
+
+/** Local SGD on each client. */
+public final class LocalTrainingOptions {
+  @Option(names = "--lr", defaultValue = "0.05", description = "Local SGD learning rate (default ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--epochs", defaultValue = "1", description = "Local epochs per round (default ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Local minibatch size (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  /** The optimizer of one local round, its example order seeded by client and round. */
+  public Optimizer optimizer(long seed) {
+    return Sgd.builder().epochs(epochs).batchSize(batch).learningRate(learningRate).seed(seed).build();
+  }
+}
