@@ -51,6 +51,89 @@ public final class BernoulliExp {
     return sampleAtMostOne(random, num % den, den);
   }
 
+  /**
+   * Bernoulli(exp(-γ)) for a γ known only to lie in [estimate - error, estimate + error] until the
+   * exact value is needed. Each Bernoulli(f/k) trial of Algorithm 1 compares 53 uniform bits with the
+   * window f/k; only when the bits fall inside the window (probability about the window's width) is
+   * the exact γ computed and the comparison finished bit by bit. The law is exactly Bernoulli(exp(-γ));
+   * the estimate only decides how often exact arithmetic runs.
+   *
+   * @param estimate a double near γ
+   * @param error a rigorous bound on |estimate - γ| (must absorb every rounding behind the estimate)
+   * @param exactGamma γ exactly, computed on demand
+   */
+  public static boolean sample(Randomness random, double estimate, double error,
+      java.util.function.Supplier<Rational> exactGamma) {
+    double lo = Math.max(0, estimate - error);
+    double hi = estimate + error;
+    if (!(hi < 0x1p52) || Math.floor(lo) != Math.floor(hi)) {
+      return sample(random, exactGamma.get());
+    }
+    long whole = (long) Math.floor(hi);
+    for (long i = 0; i < whole; i++) {
+      if (!expMinusOne(random)) {
+        return false;
+      }
+    }
+    double fractionLo = lo - whole;
+    double fractionHi = hi - whole;
+    Rational exactFraction = null;
+    for (long k = 1; ; k++) {
+      double pLo = fractionLo / k * (1 - 0x1p-50);
+      double pHi = fractionHi / k * (1 + 0x1p-50);
+      // U's first 32 bits decide unless they fall in the window; then 21 more, then exact bits.
+      long bits = random.nextBits(32);
+      int known = 32;
+      int verdict = compare(bits, known, pLo, pHi);
+      if (verdict == 0) {
+        bits = (bits << 21) | random.nextBits(21);
+        known = 53;
+        verdict = compare(bits, known, pLo, pHi);
+      }
+      if (verdict == 0) {
+        if (exactFraction == null) {
+          exactFraction = exactGamma.get().subtract(Rational.of(whole, 1));
+        }
+        verdict = uniformBelow(random, bits, known, exactFraction.numerator(),
+            exactFraction.denominator().multiply(BigInteger.valueOf(k))) ? 1 : -1;
+      }
+      if (verdict < 0) {
+        return (k & 1) == 1;
+      }
+    }
+  }
+
+  /** 1 if U = [bits, bits+1)·2^-known lies below pLo, -1 if above pHi, 0 if it overlaps [pLo, pHi]. */
+  private static int compare(long bits, int known, double pLo, double pHi) {
+    double uLo = Math.scalb((double) bits, -known); // exact: bits < 2^53
+    double uHi = uLo + Math.scalb(1.0, -known);
+    if (uHi <= pLo) {
+      return 1;
+    }
+    return uLo >= pHi ? -1 : 0;
+  }
+
+  /**
+   * Whether a uniform U in [0, 1) whose first {@code scale} bits are {@code prefix} is below num/den,
+   * drawing further bits only while the prefix cannot decide.
+   */
+  private static boolean uniformBelow(Randomness random, long prefix, int scale, BigInteger num, BigInteger den) {
+    BigInteger x = BigInteger.valueOf(prefix);
+    int s = scale;
+    while (true) {
+      BigInteger[] qr = num.shiftLeft(s).divideAndRemainder(den); // p·2^s = q + r/den
+      int c = x.compareTo(qr[0]);
+      if (c < 0) {
+        return true;
+      }
+      if (c > 0 || qr[1].signum() == 0) {
+        return false;
+      }
+      x = x.shiftLeft(1).add(random.nextBoolean() ? BigInteger.ONE : BigInteger.ZERO);
+      s++;
+    }
+  }
+
   /** Bernoulli(exp(-1)). */
   static boolean expMinusOne(Randomness random) {
     long k = 1;

@@ -21,9 +21,9 @@ public final class DiscreteGaussian {
   private final BigInteger a; // σ² = a / b
   private final BigInteger bt; // b·t
   private final BigInteger acceptDenominator; // 2·a·b·t²
-  private final long aLong;
-  private final long btLong;
-  private final long acceptDenominatorLong; // 0 when it does not fit in 62 bits
+  private final double sigmaSquared; // doubles for the estimate of the acceptance exponent
+  private final double sigmaSquaredOverT;
+  private final double sigma;
 
   private DiscreteGaussian(Rational variance) {
     this.variance = variance;
@@ -36,10 +36,9 @@ public final class DiscreteGaussian {
     this.proposal = DiscreteLaplace.withIntegerScale(t.longValue());
     this.bt = b.multiply(t);
     this.acceptDenominator = TWO.multiply(a).multiply(b).multiply(t).multiply(t);
-    boolean small = acceptDenominator.bitLength() < 62 && bt.bitLength() < 31;
-    this.aLong = small ? a.longValue() : 0;
-    this.btLong = small ? bt.longValue() : 0;
-    this.acceptDenominatorLong = small ? acceptDenominator.longValue() : 0;
+    this.sigmaSquared = variance.doubleValue();
+    this.sigmaSquaredOverT = sigmaSquared / t.doubleValue();
+    this.sigma = Math.sqrt(sigmaSquared);
   }
 
   /**
@@ -78,16 +77,25 @@ public final class DiscreteGaussian {
     }
   }
 
-  /** Bernoulli(exp(-(|y| - σ²/t)²/(2σ²))) = Bernoulli(exp(-(|y|·b·t - a)² / (2·a·b·t²))). */
+  /**
+   * Bernoulli(exp(-γ)) with γ = (|y| - σ²/t)²/(2σ²) = (|y|·b·t - a)² / (2·a·b·t²). The double estimate
+   * carries at most 2⁻⁴⁸·σ absolute error in |y| - σ²/t (σ² is rounded twice, each relative 2⁻⁴⁹ at
+   * worst, and σ²/t &lt; σ), hence at most 2⁻⁴⁷(|y - σ²/t|/σ + 1) + 2⁻⁵⁰γ in γ; the bound passed on is
+   * 16 times that.
+   */
   private boolean accept(Randomness random, long absY) {
-    if (acceptDenominatorLong != 0 && absY < (1L << 30)) {
-      long diff = absY * btLong - aLong; // |y| < 2^30 and bt < 2^31: no overflow
-      if (Math.abs(diff) < (1L << 31)) {
-        return BernoulliExp.sample(random, diff * diff, acceptDenominatorLong);
-      }
+    if (absY >= (1L << 53)) {
+      return BernoulliExp.sample(random, exactGamma(absY));
     }
+    double diff = absY - sigmaSquaredOverT;
+    double gamma = diff * diff / (2 * sigmaSquared);
+    double error = 0x1p-43 * (Math.abs(diff) / sigma + 1 + gamma);
+    return BernoulliExp.sample(random, gamma, error, () -> exactGamma(absY));
+  }
+
+  private Rational exactGamma(long absY) {
     BigInteger diff = BigInteger.valueOf(absY).multiply(bt).subtract(a);
-    return BernoulliExp.sample(random, diff.multiply(diff), acceptDenominator);
+    return new Rational(diff.multiply(diff), acceptDenominator);
   }
 
   @Override

@@ -46,8 +46,16 @@ public interface Randomness {
   /** 64 uniformly random bits. */
   long nextLong();
 
+  /**
+   * {@code bits} uniformly random bits (1 to 64) in the low bits of the result, taken from a reservoir
+   * so that small draws do not consume a whole word of the generator.
+   */
+  long nextBits(int bits);
+
   /** A uniformly random bit. */
-  boolean nextBoolean();
+  default boolean nextBoolean() {
+    return nextBits(1) != 0;
+  }
 
   /**
    * An independent stream for another thread or task. Splitting a seeded source is deterministic
@@ -68,12 +76,15 @@ public interface Randomness {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive, got " + bound);
     }
-    if ((bound & (bound - 1)) == 0) {
-      return nextLong() & (bound - 1);
+    if (bound == 1) {
+      return 0;
     }
-    long mask = -1L >>> Long.numberOfLeadingZeros(bound - 1);
+    int bits = Long.SIZE - Long.numberOfLeadingZeros(bound - 1);
+    if ((bound & (bound - 1)) == 0) {
+      return nextBits(bits);
+    }
     while (true) {
-      long candidate = nextLong() & mask;
+      long candidate = nextBits(bits);
       if (candidate < bound) {
         return candidate;
       }

@@ -6,16 +6,15 @@ import java.security.SecureRandom;
 
 /**
  * {@link Randomness} over a {@code SecureRandom} DRBG (NIST SP 800-90A Hash_DRBG, self-seeded from
- * the operating system). Bytes are drawn in blocks to amortise the generator's locking; a bit buffer
- * serves single-bit draws so a fair coin costs one bit, not 64.
+ * the operating system). Bytes are drawn in blocks to amortise the generator's locking; a bit
+ * reservoir serves small draws so a fair coin costs one bit, not 64.
  */
 final class SecureRandomness implements Randomness {
   private static final int BLOCK_BYTES = 4096;
 
   private final SecureRandom random;
   private final ByteBuffer block = ByteBuffer.allocate(BLOCK_BYTES);
-  private long bits;
-  private int bitsLeft;
+  private final BitReservoir reservoir = new BitReservoir(this::nextWord);
 
   private SecureRandomness(SecureRandom random) {
     this.random = random;
@@ -42,23 +41,20 @@ final class SecureRandomness implements Randomness {
 
   @Override
   public synchronized long nextLong() {
+    return nextWord();
+  }
+
+  @Override
+  public synchronized long nextBits(int bits) {
+    return reservoir.next(bits);
+  }
+
+  private long nextWord() {
     if (block.remaining() < Long.BYTES) {
       random.nextBytes(block.array());
       block.clear();
     }
     return block.getLong();
-  }
-
-  @Override
-  public synchronized boolean nextBoolean() {
-    if (bitsLeft == 0) {
-      bits = nextLong();
-      bitsLeft = Long.SIZE;
-    }
-    boolean bit = (bits & 1L) != 0;
-    bits >>>= 1;
-    bitsLeft--;
-    return bit;
   }
 
   @Override

@@ -12,10 +12,12 @@ final class SeededRandomness implements Randomness {
 
   private final SplittableRandom random;
   private final String label;
+  private final BitReservoir reservoir;
 
   private SeededRandomness(SplittableRandom random, String label) {
     this.random = random;
     this.label = label;
+    this.reservoir = new BitReservoir(random::nextLong);
   }
 
   static SeededRandomness create(long seed) {
@@ -34,8 +36,8 @@ final class SeededRandomness implements Randomness {
   }
 
   @Override
-  public synchronized boolean nextBoolean() {
-    return random.nextBoolean();
+  public synchronized long nextBits(int bits) {
+    return reservoir.next(bits);
   }
 
   @Override

@@ -42,4 +42,24 @@ class BernoulliExpTest {
     double p = Math.exp(-(double) num / den);
     assertTrue(Math.abs(hits - n * p) <= 4.5 * Math.sqrt(n * p * (1 - p)), hits + " vs " + n * p);
   }
+
+  /**
+   * The estimate path is exact whatever the width of the window: a wide window (many draws finished in
+   * exact arithmetic) and a window straddling an integer (all exact) give exp(-γ) too.
+   */
+  @ParameterizedTest
+  @CsvSource({"1,3,0.3333,0.01", "1,3,0.3,0.2", "5,2,2.5,0.6", "7,3,2.3333333333,1e-9"})
+  void estimatedGammaStillSamplesTheExactLaw(long num, long den, double estimate, double error) {
+    Randomness r = Randomness.seededNotPrivate(num + 17 * den);
+    Rational gamma = Rational.of(num, den);
+    int n = 100_000;
+    int hits = 0;
+    for (int i = 0; i < n; i++) {
+      if (BernoulliExp.sample(r, estimate, error, () -> gamma)) {
+        hits++;
+      }
+    }
+    double p = Math.exp(-(double) num / den);
+    assertTrue(Math.abs(hits - n * p) <= 4.5 * Math.sqrt(n * p * (1 - p)), hits + " vs " + n * p);
+  }
 }

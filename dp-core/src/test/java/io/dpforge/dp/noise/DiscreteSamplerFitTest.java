@@ -113,6 +113,18 @@ class DiscreteSamplerFitTest {
     assertTrue(Math.abs(hits - n * tail) < 4.5 * sd, hits + " tail samples vs expected " + n * tail);
   }
 
+  /** Negative control: the same test rejects samples whose σ is off by 3%. */
+  @Test
+  void theFitTestDetectsAWrongScale() {
+    Randomness r = Randomness.seededNotPrivate(13);
+    DiscreteGaussian g = DiscreteGaussian.withSigma(1.03);
+    long[] samples = new long[N];
+    for (int i = 0; i < N; i++) {
+      samples[i] = g.sample(r);
+    }
+    assertTrue(GoodnessOfFit.chiSquarePValue(samples, gaussianPmf(1), 10) < ALPHA);
+  }
+
   /** A rational σ² (not a square of a double) is honoured exactly: σ² = 2/3. */
   @Test
   void rationalVarianceIsHonoured() {
