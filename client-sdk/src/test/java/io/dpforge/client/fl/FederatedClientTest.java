@@ -232,6 +232,7 @@ class FederatedClientTest {
     AggregateRelease oneEach = new AggregateRelease() {
       @Override
       public Optional<double[]> release(CohortSum sum) {
+        sum.members().forEach(m -> contributed.add(m.client()));
         return Optional.of(sum.sum());
       }
 
@@ -240,9 +241,11 @@ class FederatedClientTest {
         return ContributionBound.NONE;
       }
 
+      private final java.util.Set<ClientId> contributed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
       @Override
-      public int maxParticipations() {
-        return 1;
+      public boolean mayContribute(ClientId client) {
+        return !contributed.contains(client);
       }
 
       @Override

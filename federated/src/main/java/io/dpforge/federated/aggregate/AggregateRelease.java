@@ -1,5 +1,6 @@
 package io.dpforge.federated.aggregate;
 
+import io.dpforge.federated.core.ClientId;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,8 @@ public interface AggregateRelease {
     }
 
     @Override
-    public int maxParticipations() {
-      return Integer.MAX_VALUE;
+    public boolean mayContribute(ClientId client) {
+      return true;
     }
 
     @Override
@@ -41,8 +42,11 @@ public interface AggregateRelease {
   /** The bound applied to each weighted contribution as it enters a cohort. */
   ContributionBound bound();
 
-  /** How many aggregates one client may contribute to (participation-bounded accounting). */
-  int maxParticipations();
+  /**
+   * Whether this client may contribute to another aggregate (participation-bounded accounting caps
+   * the aggregates one client is part of).
+   */
+  boolean mayContribute(ClientId client);
 
   /** The privacy budget's state, when central DP is on. */
   Optional<PrivacySummary> privacy();

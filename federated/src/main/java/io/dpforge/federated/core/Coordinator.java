@@ -262,9 +262,9 @@ public final class Coordinator implements AutoCloseable {
             + " has dimension " + h.dimension() + ", the model has " + model.length);
       }
       stalenessOf(h);
-      if (s.contributions >= release.maxParticipations()) {
+      if (!release.mayContribute(id)) {
         throw new UpdateRejectedException(UpdateRejectedException.Reason.PARTICIPATION_LIMIT, "client " + id
-            + " has contributed to " + s.contributions + " aggregates, the most the privacy budget allows");
+            + " has contributed to as many aggregates as the privacy budget allows");
       }
       return new UploadStart(staging.open(id, h, model.length, clock.getAsLong()), null);
     });
@@ -627,6 +627,8 @@ public final class Coordinator implements AutoCloseable {
     }
     if (options.maxVersions() > 0 && version.number() >= options.maxVersions()) {
       finishLocked("reached " + options.maxVersions() + " versions");
+    } else if (clients.keySet().stream().noneMatch(release::mayContribute)) {
+      finishLocked("privacy budget spent: every client reached its participation limit");
     }
   }
 
