@@ -35,6 +35,9 @@ public final class CoordinatorCommand extends JsonCommand {
   @Mixin
   ModelOptions model;
 
+  @Mixin
+  CentralDpOptions dp;
+
   @Option(names = "--dimension",
       description = "Serve a zero vector of this dimension instead of --model (for load tests; no ML).")
   Integer dimension;
@@ -85,6 +88,7 @@ public final class CoordinatorCommand extends JsonCommand {
         .importance(strategy.importance())
         .options(options)
         .log(console::println);
+    dp.apply(b, strategy, checkpoint, console);
     if (checkpoint != null) {
       b.checkpoints(new CheckpointStore(checkpoint, 3));
     }

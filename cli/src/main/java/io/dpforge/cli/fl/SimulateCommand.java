@@ -80,6 +80,9 @@ public final class SimulateCommand extends JsonCommand {
   ModelOptions model;
 
   @Mixin
+  CentralDpOptions dp;
+
+  @Mixin
   LocalTrainingOptions training;
 
   @Override
@@ -107,8 +110,10 @@ public final class SimulateCommand extends JsonCommand {
         delayModel.spec(), strategy.strategy().name());
     DelayModel.Schedule schedule = delayModel.schedule(clients, seed);
     CoordinatorOptions options = CoordinatorOptions.defaults().withMaxVersions(versions).withSeed(seed);
-    try (Coordinator c = Coordinator.builder(strategy.strategy(), init).importance(strategy.importance())
-        .options(options).build()) {
+    Coordinator.Builder cb = Coordinator.builder(strategy.strategy(), init).importance(strategy.importance())
+        .options(options);
+    dp.apply(cb, strategy, null, console);
+    try (Coordinator c = cb.build()) {
       long[] printed = {0};
       SimulationResult r = FederatedSimulation.builder(c, eval, split.test())
           .clients(clients, i -> new SleepToCompletion(new ModelTrainer(local, parts.get(i),
