@@ -36,7 +36,8 @@ public final class StrategyOptions {
   int bufferSize;
 
   @Option(names = "--staleness", defaultValue = "constant",
-      description = "Staleness discount s(τ): constant or poly:A for (1+τ)^-A (default ${DEFAULT-VALUE}).")
+      description = "async and fedbuff: staleness discount s(τ), constant or poly:A for (1+τ)^-A"
+          + " (default ${DEFAULT-VALUE}).")
   String staleness;
 
   @Option(names = "--period", defaultValue = "1.0", description = "FedFix: Δt in seconds (default ${DEFAULT-VALUE}).")
@@ -72,7 +73,9 @@ public final class StrategyOptions {
         case "fedavg" -> new Strategy("fedavg", new Trigger.Rounds(cohortSize, overSelection, seconds(roundTimeout)),
             WeightRule.parse(weights == null ? "examples" : weights), new StalenessFunction.Constant(),
             Strategy.DEFAULT_MAX_WEIGHT, 0, -1, 1.0, 0.0);
-        case "async" -> Strategy.async(WeightRule.parse(weights == null ? "identical" : weights));
+        case "async" -> new Strategy("async", new Trigger.Arrivals(1),
+            WeightRule.parse(weights == null ? "identical" : weights), StalenessFunction.parse(staleness),
+            Strategy.DEFAULT_MAX_WEIGHT, 0, -1, 1.0, 0.0);
         case "fedbuff" -> Strategy.fedBuff(bufferSize, WeightRule.parse(weights == null ? "identical" : weights),
             StalenessFunction.parse(staleness));
         case "fedfix" -> Strategy.fedFix(seconds(period), WeightRule.parse(weights == null ? "unbiased" : weights));
