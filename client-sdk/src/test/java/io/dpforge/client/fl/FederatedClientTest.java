@@ -259,6 +259,7 @@ class FederatedClientTest {
       }
     };
     serve(Coordinator.builder(fedBuff(1), new double[DIM]).release(oneEach).build());
+    coordinator.register(new ClientId("still-to-come"), 1); // keeps the run open after a's limit
     FederatedClient a = client("a", channel, toward(1f));
     closing.add(a);
     RunSummary s = a.run(10);
