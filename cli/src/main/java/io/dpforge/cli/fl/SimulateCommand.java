@@ -174,6 +174,7 @@ public final class SimulateCommand extends JsonCommand {
     m.put("mean_weight_sum", r.meanWeightSum());
     m.put("max_weight_deviation", r.maxWeightDeviation());
     m.put("mean_weight_deviation", r.meanWeightDeviation());
+    m.put("horizon_weight_deviation", r.horizonWeightDeviation());
     m.put("finish_reason", r.finishReason());
     m.put("client_failures", r.clientFailures());
     m.put("privacy", FlJson.privacy(r.privacy()));

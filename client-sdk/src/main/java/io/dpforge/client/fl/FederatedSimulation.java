@@ -140,15 +140,18 @@ public final class FederatedSimulation {
     StatusSnapshot s = coordinator.status();
     double maxDev = 0;
     double sumDev = 0;
+    double sumHorizonDev = 0;
     for (ClientParticipation p : s.participation()) {
-      double dev = Math.abs(p.meanWeightPerStep() - p.importance()) / p.importance();
+      double dev = Math.abs(p.meanWeightPerCoveredStep() - p.importance()) / p.importance();
       maxDev = Math.max(maxDev, dev);
       sumDev += dev;
+      sumHorizonDev += Math.abs(p.meanWeightPerStep() - p.importance()) / p.importance();
     }
+    int n = Math.max(1, s.participation().size());
     return new SimulationResult(s.strategy(), clients, last.accuracy(), Math.max(best, last.accuracy()),
         targetAccuracy, secondsToTarget, uploadsToTarget, versionsToTarget, s.version().number(),
         s.updatesAccepted(), last.seconds(), s.meanStaleness(), s.stalenessQuantile(0.99), s.meanWeightSum(),
-        maxDev, s.participation().isEmpty() ? 0 : sumDev / s.participation().size(), s.finishReason(), failures,
+        maxDev, sumDev / n, sumHorizonDev / n, s.finishReason(), failures,
         List.copyOf(curve), s.privacy());
   }
 

@@ -21,8 +21,11 @@ import java.util.Optional;
  * @param stalenessMean mean staleness of applied updates
  * @param stalenessP99 99th percentile of staleness
  * @param meanWeightSum mean Σ_i ω_i per server step
- * @param maxWeightDeviation max over clients of |mean weight per step − p_i| / p_i
+ * @param maxWeightDeviation max over clients of |mean weight per step − p_i| / p_i, over each client's
+ *     completed participation intervals (steps up to its last applied update)
  * @param meanWeightDeviation mean over clients of the same
+ * @param horizonWeightDeviation mean over clients of |mean weight per step − p_i| / p_i over the whole run
+ *     (short by each client's update in flight at the end)
  * @param finishReason why training ended
  * @param clientFailures clients that stopped with an exception
  * @param curve accuracy over time
@@ -45,6 +48,7 @@ public record SimulationResult(
     double meanWeightSum,
     double maxWeightDeviation,
     double meanWeightDeviation,
+    double horizonWeightDeviation,
     String finishReason,
     int clientFailures,
     List<Point> curve,

@@ -33,5 +33,5 @@ public record CoordinatorCheckpoint(
 
   /** A client's persisted state. */
   public record Client(String id, long examples, long registeredAtStep, long contributions, double weightSum,
-      List<String> appliedUpdateIds) {}
+      long lastAppliedStep, List<String> appliedUpdateIds) {}
 }

@@ -17,6 +17,8 @@ final class ClientState {
   long contributions;
   /** Σ of the client's realised weights ω_i over applied steps. */
   double weightSum;
+  /** The version its last applied update produced (registeredAtStep before any). */
+  long lastAppliedStep;
   final Deque<String> acceptedUpdateIds = new ArrayDeque<>();
   /** Step of the open cohort holding this client's last accepted update (-1: none pending). */
   long pendingStep = -1;
@@ -27,6 +29,7 @@ final class ClientState {
     this.id = id;
     this.examples = examples;
     this.registeredAtStep = registeredAtStep;
+    this.lastAppliedStep = registeredAtStep;
   }
 
   /** An assignment handed out and not yet answered. */

@@ -110,6 +110,7 @@ public final class Coordinator implements AutoCloseable {
         ClientState s = new ClientState(new ClientId(cc.id()), cc.examples(), cc.registeredAtStep());
         s.contributions = cc.contributions();
         s.weightSum = cc.weightSum();
+        s.lastAppliedStep = cc.lastAppliedStep();
         cc.appliedUpdateIds().forEach(s::rememberAccepted);
         clients.put(s.id, s);
         examplesTotal += s.examples;
@@ -386,11 +387,12 @@ public final class Coordinator implements AutoCloseable {
       List<ClientParticipation> participation = new ArrayList<>(clients.size());
       for (ClientState s : clients.values()) {
         long steps = Math.max(1, version.number() - s.registeredAtStep);
+        long covered = s.lastAppliedStep - s.registeredAtStep;
         participation.add(new ClientParticipation(s.id.value(), s.contributions, (double) s.contributions / steps,
-            s.weightSum / steps, importanceOf(s)));
+            s.weightSum / steps, covered == 0 ? 0 : s.weightSum / covered, importanceOf(s)));
       }
       return new StatusSnapshot(runId, strategy.name(), runState, finishReason, version, clients.size(),
-          metrics.updatesAccepted(), metrics.updatesApplied(), elapsed, metrics.steps() / elapsed,
+          metrics.updatesAccepted(), metrics.updatesApplied(), elapsed, metrics.stepsThisProcess() / elapsed,
           metrics.updatesAccepted() / elapsed, metrics.stalenessCounts(), metrics.meanWeightSum(),
           metrics.lastWeightSum(), participation, release.privacy(), staging.stagedBytes());
     });
@@ -616,6 +618,7 @@ public final class Coordinator implements AutoCloseable {
       double w = m.factor() * scale;
       s.contributions++;
       s.weightSum += w;
+      s.lastAppliedStep = version.number();
       weightSum += w;
       metrics.onApplied(m.staleness());
     }
@@ -636,7 +639,7 @@ public final class Coordinator implements AutoCloseable {
     List<CoordinatorCheckpoint.Client> cs = new ArrayList<>(clients.size());
     for (ClientState s : clients.values()) {
       cs.add(new CoordinatorCheckpoint.Client(s.id.value(), s.examples, s.registeredAtStep, s.contributions,
-          s.weightSum, s.acceptedIds()));
+          s.weightSum, s.lastAppliedStep, s.acceptedIds()));
     }
     return new CoordinatorCheckpoint(runId, strategy.name(), generation, version.number(), Map.copyOf(lineage),
         model.clone(), optimizer.state(), cs, metrics.state(), release.state());

@@ -12,6 +12,8 @@ public final class CoordinatorMetrics {
 
   private final long startNanos;
   private long steps;
+  /** Steps restored from a checkpoint: rates count only this process's steps. */
+  private long restoredSteps;
   private long updatesAccepted;
   private long updatesApplied;
   private final long[] stalenessCounts = new long[STALENESS_BUCKETS];
@@ -41,6 +43,11 @@ public final class CoordinatorMetrics {
 
   public long steps() {
     return steps;
+  }
+
+  /** Server steps taken by this process (not restored from a checkpoint), for rates. */
+  public long stepsThisProcess() {
+    return steps - restoredSteps;
   }
 
   public long updatesAccepted() {
@@ -76,6 +83,7 @@ public final class CoordinatorMetrics {
 
   public void restore(State s) {
     steps = s.steps();
+    restoredSteps = s.steps();
     updatesApplied = s.updatesApplied();
     Arrays.fill(stalenessCounts, 0);
     System.arraycopy(s.stalenessCounts(), 0, stalenessCounts, 0, Math.min(STALENESS_BUCKETS, s.stalenessCounts().length));

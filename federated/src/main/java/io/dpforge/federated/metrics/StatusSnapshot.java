@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param finishReason why it finished ("" while training)
  * @param version current model version
  * @param registeredClients clients registered
- * @param updatesAccepted updates staged into a cohort
- * @param updatesApplied updates applied in a server step
+ * @param updatesAccepted updates staged into a cohort by this process
+ * @param updatesApplied updates applied in a server step (since the run started, across restarts)
  * @param elapsedSeconds seconds since this coordinator process started
- * @param versionsPerSecond server steps per second since start
+ * @param versionsPerSecond server steps per second taken by this process
  * @param updatesPerSecond updates ingested per second since start
  * @param stalenessCounts counts[k]: updates applied with staleness k (the last bucket holds the rest)
  * @param meanWeightSum mean of Σ_i ω_i over server steps (≈ 1 for the unbiased rules)

@@ -149,7 +149,8 @@ public final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBas
     for (ClientParticipation p : s.participation()) {
       b.addParticipation(io.dpforge.federated.proto.v1.ClientParticipation.newBuilder()
           .setClientId(p.client()).setContributions(p.contributions()).setFrequency(p.frequency())
-          .setMeanWeightPerStep(p.meanWeightPerStep()).setImportance(p.importance()));
+          .setMeanWeightPerStep(p.meanWeightPerStep()).setImportance(p.importance())
+          .setMeanWeightPerCoveredStep(p.meanWeightPerCoveredStep()));
     }
     s.privacy().ifPresent(p -> b.setPrivacy(PrivacyStatus.newBuilder()
         .setEnabled(true).setSeededNotPrivate(p.seededNotPrivate()).setRhoSpent(p.rhoSpent())

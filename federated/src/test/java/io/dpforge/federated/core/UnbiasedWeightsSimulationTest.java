@@ -108,6 +108,7 @@ class UnbiasedWeightsSimulationTest {
         assertEquals(P_OPTIMUM, theta, 0.25, rule.spec());
         for (ClientParticipation p : co.status().participation()) {
           assertEquals(0.25, p.meanWeightPerStep(), 0.25 * 0.05, rule.spec() + " client " + p.client());
+          assertEquals(0.25, p.meanWeightPerCoveredStep(), 0.25 * 0.05, rule.spec() + " client " + p.client());
         }
         assertTrue(co.status().stalenessCounts()[2] > 0, "the slow client's updates are 2 windows stale");
       }
