@@ -116,12 +116,12 @@ public final class StressCommand extends JsonCommand {
       }
       LocalUpdate update = new LocalUpdate(payload, 1);
       List<LoadStep> steps = new ArrayList<>();
-      console.println("  offered/s  acked/s  failed   p50 ms   p95 ms   p99 ms   max ms  versions/s");
+      console.println("  offered/s  acked/s  drain s  failed   p50 ms   p95 ms   p99 ms   max ms  versions/s");
       for (double rate : rates) {
         LoadStep s = runStep(fleet, update, rate, status, r.split());
         steps.add(s);
-        console.printf("%10.1f %8.1f %7d %8.1f %8.1f %8.1f %8.1f %10.2f%s%n", s.offeredPerSecond(),
-            s.completedPerSecond(), s.failed(), s.p50Millis(), s.p95Millis(), s.p99Millis(), s.maxMillis(),
+        console.printf("%10.1f %8.1f %8.2f %7d %8.1f %8.1f %8.1f %8.1f %10.2f%s%n", s.offeredPerSecond(),
+            s.completedPerSecond(), s.drainSeconds(), s.failed(), s.p50Millis(), s.p95Millis(), s.p99Millis(), s.maxMillis(),
             s.versionsPerSecond(), s.sustained() ? "" : "  (not sustained)");
       }
       double best = steps.stream().filter(LoadStep::sustained).mapToDouble(LoadStep::completedPerSecond).max().orElse(0);
@@ -157,6 +157,7 @@ public final class StressCommand extends JsonCommand {
     long start = System.nanoTime();
     long end = start + (long) (secondsPerRate * 1e9);
     long next = start;
+    long placed = 0;
     while (true) {
       next += (long) (-Math.log(1 - random.nextDouble()) / rate * 1e9);
       if (next >= end) {
@@ -166,6 +167,7 @@ public final class StressCommand extends JsonCommand {
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
+      placed++;
       Integer who = idle.poll();
       if (who == null) {
         failed.incrementAndGet(); // every client busy: the offered load cannot be placed
@@ -187,10 +189,11 @@ public final class StressCommand extends JsonCommand {
     }
     pool.shutdown();
     pool.awaitTermination(5, TimeUnit.MINUTES);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double drain = Math.max(0, (System.nanoTime() - end) / 1e9);
+    double seconds = secondsPerRate;
     long v1 = status.getStatus(StatusRequest.getDefaultInstance()).getCurrentVersion().getNumber();
     double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new LoadStep(rate, l.length / seconds, failed.get(), quantile(l, 0.5), quantile(l, 0.95),
+    return new LoadStep(rate, placed, l.length / seconds, drain, failed.get(), quantile(l, 0.5), quantile(l, 0.95),
         quantile(l, 0.99), l.length == 0 ? 0 : l[l.length - 1], (v1 - v0) / seconds);
   }
 
