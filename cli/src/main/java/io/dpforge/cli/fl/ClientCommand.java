@@ -4,8 +4,6 @@ import io.dpforge.cli.Console;
 import io.dpforge.cli.JsonCommand;
 import io.dpforge.client.compute.CpuBackend;
 import io.dpforge.client.data.Dataset;
-import io.dpforge.client.data.DirichletPartitioner;
-import io.dpforge.client.data.FashionMnist;
 import io.dpforge.client.fl.FederatedClient;
 import io.dpforge.client.fl.ModelTrainer;
 import io.dpforge.client.fl.RunSummary;
@@ -29,17 +27,11 @@ public final class ClientCommand extends JsonCommand {
   @Option(names = "--coordinator", required = true, description = "The coordinator, HOST:PORT.")
   String coordinator;
 
-  @Option(names = "--data", description = "Fashion-MNIST folder (default: $" + FashionMnist.LOCATION_ENV + ").")
-  Path data;
-
   @Option(names = "--partition", required = true, description = "I/N: this client is partition I (0-based) of N.")
   String partition;
 
-  @Option(names = "--alpha", defaultValue = "0.5", description = "Dirichlet α of the label split (default ${DEFAULT-VALUE}).")
-  double alpha;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the split (the same on every client).")
-  long seed;
+  @Mixin
+  PartitionedData data;
 
   @Option(names = "--client-id", description = "Client id (default: client-I).")
   String clientId;
@@ -66,16 +58,14 @@ public final class ClientCommand extends JsonCommand {
     if (!optimizer.equals("sgd")) {
       throw new InvalidInputException("--optimizer: only sgd is available to federated clients, got '" + optimizer + "'");
     }
-    FashionMnist.Split split = FashionMnistData.load(data);
-    Dataset mine = DirichletPartitioner.builder().clients(in[1]).alpha(alpha).seed(seed).minimumPerClient(10)
-        .build().split(split.train()).get(in[0]);
+    Dataset mine = data.split(data.load().train(), in[1]).get(in[0]);
     DenseNetwork net = model.network(CpuBackend.common());
     String id = clientId != null ? clientId : String.format("client-%04d", in[0]);
-    console.printf("%s: %,d examples (partition %d of %d, α = %s), %s%n", id, mine.size(), in[0], in[1], alpha,
+    console.printf("%s: %,d examples (partition %d of %d, α = %s), %s%n", id, mine.size(), in[0], in[1], data.alpha,
         net.describe());
     try (FederatedClient c = FederatedClient.builder().target(coordinator).clientId(id).numExamples(mine.size())
         .tls(tlsDir == null ? null : TlsFiles.fromDirectory(tlsDir, "client"))
-        .trainer(new ModelTrainer(net, mine, round -> training.optimizer(seed * 1_000_003L + in[0] * 7919L + round)))
+        .trainer(new ModelTrainer(net, mine, training.forClient(data.seed, in[0])))
         .build()) {
       RunSummary s = c.run(maxUpdates);
       console.printf("%s: %d updates accepted, %d discarded, %d stale refetches; ended: %s at version %s%n", id,

@@ -2,6 +2,7 @@ package io.dpforge.cli.fl;
 
 import io.dpforge.client.optim.Optimizer;
 import io.dpforge.client.optim.Sgd;
+import java.util.function.LongFunction;
 import picocli.CommandLine.Option;
 
 /** Local SGD on each client. */
@@ -15,8 +16,9 @@ public final class LocalTrainingOptions {
   @Option(names = "--batch", defaultValue = "32", description = "Local minibatch size (default ${DEFAULT-VALUE}).")
   int batch;
 
-  /** The optimizer of one local round, its example order seeded by client and round. */
-  public Optimizer optimizer(long seed) {
-    return Sgd.builder().epochs(epochs).batchSize(batch).learningRate(learningRate).seed(seed).build();
+  /** Client {@code client}'s optimizer for each local round, its example order seeded by run, client and round. */
+  public LongFunction<Optimizer> forClient(long runSeed, int client) {
+    return round -> Sgd.builder().epochs(epochs).batchSize(batch).learningRate(learningRate)
+        .seed(runSeed * 1_000_003L + client * 7919L + round).build();
   }
 }

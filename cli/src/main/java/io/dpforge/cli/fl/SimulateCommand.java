@@ -4,7 +4,6 @@ import io.dpforge.cli.Console;
 import io.dpforge.cli.JsonCommand;
 import io.dpforge.client.compute.CpuBackend;
 import io.dpforge.client.data.Dataset;
-import io.dpforge.client.data.DirichletPartitioner;
 import io.dpforge.client.data.FashionMnist;
 import io.dpforge.client.fl.DelayModel;
 import io.dpforge.client.fl.FederatedSimulation;
@@ -44,11 +43,8 @@ public final class SimulateCommand extends JsonCommand {
   @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist (default ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--data", description = "Fashion-MNIST folder (default: $" + FashionMnist.LOCATION_ENV + ").")
-  Path data;
-
-  @Option(names = "--alpha", defaultValue = "0.5", description = "Dirichlet α of the label split (default ${DEFAULT-VALUE}).")
-  double alpha;
+  @Mixin
+  PartitionedData data;
 
   @Option(names = "--delays", defaultValue = "lognormal:0,0.5",
       description = "Client completion times in seconds: lognormal:MU,S (per-client speed exp(MU + S·Z)),"
@@ -69,9 +65,6 @@ public final class SimulateCommand extends JsonCommand {
 
   @Option(names = "--eval-every", defaultValue = "1", description = "Seconds between evaluations (default ${DEFAULT-VALUE}).")
   double evalEvery;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seeds the split, the delays and local SGD (default ${DEFAULT-VALUE}).")
-  long seed;
 
   @Option(names = "--curve", description = "Write the accuracy curve here (CSV: seconds,version,uploads,accuracy).")
   Path curve;
@@ -99,17 +92,16 @@ public final class SimulateCommand extends JsonCommand {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("--delays: " + e.getMessage(), e);
     }
-    FashionMnist.Split split = FashionMnistData.load(data);
-    List<Dataset> parts = DirichletPartitioner.builder().clients(clients).alpha(alpha).seed(seed)
-        .minimumPerClient(10).build().split(split.train());
+    FashionMnist.Split split = data.load();
+    List<Dataset> parts = data.split(split.train(), clients);
     // Clients train single-threaded (there are many of them); the evaluation uses every core.
     DenseNetwork local = model.network(CpuBackend.builder().threads(1).build());
     DenseNetwork eval = model.network(CpuBackend.common());
-    double[] init = eval.initialParameters(new SplittableRandom(seed));
-    console.printf("%d clients (Dirichlet α = %s), %s, delays %s, strategy %s%n", clients, alpha, eval.describe(),
+    double[] init = eval.initialParameters(new SplittableRandom(data.seed));
+    console.printf("%d clients (Dirichlet α = %s), %s, delays %s, strategy %s%n", clients, data.alpha, eval.describe(),
         delayModel.spec(), strategy.strategy().name());
-    DelayModel.Schedule schedule = delayModel.schedule(clients, seed);
-    CoordinatorOptions options = CoordinatorOptions.defaults().withMaxVersions(versions).withSeed(seed);
+    DelayModel.Schedule schedule = delayModel.schedule(clients, data.seed);
+    CoordinatorOptions options = CoordinatorOptions.defaults().withMaxVersions(versions).withSeed(data.seed);
     Coordinator.Builder cb = Coordinator.builder(strategy.strategy(), init).importance(strategy.importance())
         .options(options);
     dp.apply(cb, strategy, null, console);
@@ -117,7 +109,7 @@ public final class SimulateCommand extends JsonCommand {
       long[] printed = {0};
       SimulationResult r = FederatedSimulation.builder(c, eval, split.test())
           .clients(clients, i -> new SleepToCompletion(new ModelTrainer(local, parts.get(i),
-              round -> training.optimizer(seed * 1_000_003L + i * 7919L + round)), schedule, i),
+              training.forClient(data.seed, i)), schedule, i),
               i -> (long) parts.get(i).size())
           .duration(Duration.ofMillis((long) (duration * 1000)))
           .evaluateEvery(Duration.ofMillis((long) (evalEvery * 1000)))
@@ -158,7 +150,7 @@ public final class SimulateCommand extends JsonCommand {
     m.put("strategy", r.strategy());
     m.put("weights", strategy.strategy().weights().spec());
     m.put("clients", r.clients());
-    m.put("alpha", alpha);
+    m.put("alpha", data.alpha);
     m.put("delays", delays);
     m.put("final_accuracy", r.finalAccuracy());
     m.put("best_accuracy", r.bestAccuracy());
