@@ -116,9 +116,13 @@ public final class StressCommand extends JsonCommand {
       }
       LocalUpdate update = new LocalUpdate(payload, 1);
       List<LoadStep> steps = new ArrayList<>();
+      BlockingQueue<Integer> idle = new ArrayBlockingQueue<>(fleet.size());
+      for (int i = 0; i < fleet.size(); i++) {
+        idle.add(i);
+      }
       console.println("  offered/s  acked/s  drain s  failed   p50 ms   p95 ms   p99 ms   max ms  versions/s");
       for (double rate : rates) {
-        LoadStep s = runStep(fleet, update, rate, status, r.split());
+        LoadStep s = runStep(fleet, idle, update, rate, status, r.split(), console::warn);
         steps.add(s);
         console.printf("%10.1f %8.1f %8.2f %7d %8.1f %8.1f %8.1f %8.1f %10.2f%s%n", s.offeredPerSecond(),
             s.completedPerSecond(), s.drainSeconds(), s.failed(), s.p50Millis(), s.p95Millis(), s.p99Millis(), s.maxMillis(),
@@ -144,15 +148,18 @@ public final class StressCommand extends JsonCommand {
     }
   }
 
-  private LoadStep runStep(List<FederatedClient> fleet, LocalUpdate update, double rate,
-      CoordinatorGrpc.CoordinatorBlockingStub status, SplittableRandom random) throws Exception {
-    BlockingQueue<Integer> idle = new ArrayBlockingQueue<>(fleet.size());
-    for (int i = 0; i < fleet.size(); i++) {
-      idle.add(i);
-    }
+  /**
+   * One rate. {@code idle} holds the clients not uploading, oldest first, across steps: a client goes
+   * back to the tail when acknowledged, so it is not reused while its update may still wait in the
+   * open cohort (one update per client per cohort).
+   */
+  private LoadStep runStep(List<FederatedClient> fleet, BlockingQueue<Integer> idle, LocalUpdate update,
+      double rate, CoordinatorGrpc.CoordinatorBlockingStub status, SplittableRandom random,
+      java.util.function.Consumer<String> warn) throws Exception {
     long v0 = status.getStatus(StatusRequest.getDefaultInstance()).getCurrentVersion().getNumber();
     List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong failed = new AtomicLong();
+    java.util.Map<String, Long> causes = new java.util.concurrent.ConcurrentHashMap<>();
     ExecutorService pool = Executors.newCachedThreadPool();
     long start = System.nanoTime();
     long end = start + (long) (secondsPerRate * 1e9);
@@ -170,7 +177,8 @@ public final class StressCommand extends JsonCommand {
       placed++;
       Integer who = idle.poll();
       if (who == null) {
-        failed.incrementAndGet(); // every client busy: the offered load cannot be placed
+        failed.incrementAndGet();
+        causes.merge("every client already uploading", 1L, Long::sum);
         continue;
       }
       pool.execute(() -> {
@@ -182,6 +190,7 @@ public final class StressCommand extends JsonCommand {
           latencies.add((System.nanoTime() - t0) / 1e6);
         } catch (RuntimeException e) {
           failed.incrementAndGet();
+          causes.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1L, Long::sum);
         } finally {
           idle.add(who);
         }
@@ -193,6 +202,7 @@ public final class StressCommand extends JsonCommand {
     double seconds = secondsPerRate;
     long v1 = status.getStatus(StatusRequest.getDefaultInstance()).getCurrentVersion().getNumber();
     double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    causes.forEach((why, n) -> warn.accept(String.format("  %.0f/s: %d failed: %s", rate, n, why)));
     return new LoadStep(rate, placed, l.length / seconds, drain, failed.get(), quantile(l, 0.5), quantile(l, 0.95),
         quantile(l, 0.99), l.length == 0 ? 0 : l[l.length - 1], (v1 - v0) / seconds);
   }
