@@ -1,0 +1,78 @@
+package io.dpforge.dp.random;
+
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+
+/**
+ * {@link Randomness} over a {@code SecureRandom} DRBG (NIST SP 800-90A Hash_DRBG, self-seeded from
+ * the operating system). Bytes are drawn in blocks to amortise the generator's locking; a bit buffer
+ * serves single-bit draws so a fair coin costs one bit, not 64.
+ */
+final class SecureRandomness implements Randomness {
+  private static final int BLOCK_BYTES = 4096;
+
+  private final SecureRandom random;
+  private final ByteBuffer block = ByteBuffer.allocate(BLOCK_BYTES);
+  private long bits;
+  private int bitsLeft;
+
+  private SecureRandomness(SecureRandom random) {
+    this.random = random;
+    block.position(BLOCK_BYTES); // empty: the first draw refills
+  }
+
+  static SecureRandomness create() {
+    return new SecureRandomness(newDrbg());
+  }
+
+  private static SecureRandom newDrbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java 9+ runtime ships DRBG; fall back to the platform default rather than fail.
+      return new SecureRandom();
+    }
+  }
+
+  @Override
+  public boolean isPrivate() {
+    return true;
+  }
+
+  @Override
+  public synchronized long nextLong() {
+    if (block.remaining() < Long.BYTES) {
+      random.nextBytes(block.array());
+      block.clear();
+    }
+    return block.getLong();
+  }
+
+  @Override
+  public synchronized boolean nextBoolean() {
+    if (bitsLeft == 0) {
+      bits = nextLong();
+      bitsLeft = Long.SIZE;
+    }
+    boolean bit = (bits & 1L) != 0;
+    bits >>>= 1;
+    bitsLeft--;
+    return bit;
+  }
+
+  @Override
+  public Randomness split() {
+    return create();
+  }
+
+  @Override
+  public String describe() {
+    return "SecureRandom " + random.getAlgorithm() + " (private)";
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
