@@ -15,6 +15,20 @@ public record PrivacyBudget(double epsilon, double delta, double rho) {
     }
   }
 
+  /**
+   * The largest ρ whose zCDP guarantee implies (ε, δ)-DP (dp-core's tight conversion, Canonne, Kamath
+   * and Steinke 2020, Prop. 1.3 form).
+   */
+  public static PrivacyBudget of(double epsilon, double delta) {
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw new io.dpforge.dp.data.InvalidInputException("epsilon must be positive and finite, got " + epsilon);
+    }
+    if (!(delta > 0 && delta < 1)) {
+      throw new io.dpforge.dp.data.InvalidInputException("delta must be in (0, 1), got " + delta);
+    }
+    return new PrivacyBudget(epsilon, delta, io.dpforge.dp.accounting.Zcdp.rhoFor(epsilon, delta));
+  }
+
   /** A budget of ρ-zCDP. */
   public static PrivacyBudget ofRho(double rho) {
     if (Double.isInfinite(rho)) {

@@ -10,7 +10,11 @@ import io.dpforge.synth.ga.GaConfig;
 import io.dpforge.synth.ga.GeneticFitter;
 import io.dpforge.synth.ga.Progress;
 import io.dpforge.synth.ga.SyntheticRows;
+import io.dpforge.dp.ledger.Budget;
+import io.dpforge.dp.ledger.PrivacyLedger;
+import io.dpforge.dp.random.Randomness;
 import io.dpforge.synth.mechanism.BudgetPlan;
+import io.dpforge.synth.mechanism.DpReleases;
 import io.dpforge.synth.mechanism.ExactReleases;
 import io.dpforge.synth.mechanism.Measurements;
 import io.dpforge.synth.mechanism.PrivateAnswers;
@@ -23,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -52,7 +55,8 @@ public final class Synthesizer {
   private final int picks;
   private final GaConfig ga;
   private final Progress.Listener listener;
-  private final Function<PrivacyBudget, Releases> releasesFor;
+  private final Randomness noise;
+  private final PrivacyLedger ledger;
 
   private Synthesizer(Builder b) {
     this.mode = b.mode;
@@ -62,7 +66,8 @@ public final class Synthesizer {
     this.picks = b.picks;
     this.ga = b.ga;
     this.listener = b.listener;
-    this.releasesFor = b.releasesFor;
+    this.noise = b.noise;
+    this.ledger = b.ledger;
   }
 
   public static Builder builder() {
@@ -89,7 +94,7 @@ public final class Synthesizer {
       throw new InvalidInputException("the workload's columns " + layout.names() + " differ from the domain's "
           + domain.names());
     }
-    Releases releases = releasesFor.apply(budget);
+    Releases releases = releases(budget);
     BudgetPlan plan = BudgetPlan.of(mode, neighbours, budget.rho(), workload.sets(), rounds, picks);
     Measurements measured = new Measurements(workload);
     SplittableRandom random = new SplittableRandom(ga.seed());
@@ -130,6 +135,18 @@ public final class Synthesizer {
         names(workload, measured.measuredSets()), done, fitToNoisy(workload, measured, rows),
         (total - fitNanos) / 1_000_000L, fitNanos / 1_000_000L, total / 1_000_000L, ga.seed());
     return new SynthesisResult(rows.toTable(domain), report, measured.published());
+  }
+
+  /**
+   * Where releases go: the test-only exact mode, or dp-core's mechanisms charging the given ledger (or
+   * a new one holding exactly this budget).
+   */
+  private Releases releases(PrivacyBudget budget) {
+    if (budget.isExact()) {
+      return new ExactReleases();
+    }
+    PrivacyLedger l = ledger != null ? ledger : PrivacyLedger.builder().budget(Budget.zcdp(budget.rho())).build();
+    return new DpReleases(l, noise != null ? noise : Randomness.secure());
   }
 
   /**
@@ -196,15 +213,27 @@ public final class Synthesizer {
     private int picks;
     private GaConfig ga = GaConfig.defaults();
     private Progress.Listener listener = Progress.Listener.none();
-    private Function<PrivacyBudget, Releases> releasesFor = Builder::exactOnly;
+    private Randomness noise;
+    private PrivacyLedger ledger;
 
     private Builder() {}
 
-    private static Releases exactOnly(PrivacyBudget budget) {
-      if (!budget.isExact()) {
-        throw new UnsupportedOperationException("DP releases need dp-core's mechanisms");
-      }
-      return new ExactReleases();
+    /**
+     * The source of DP noise (default {@link Randomness#secure()}). A seeded source makes the run
+     * reproducible and NOT PRIVATE; the report says so.
+     */
+    public Builder noise(Randomness source) {
+      this.noise = source;
+      return this;
+    }
+
+    /**
+     * A ledger to charge (e.g. one persisted to a file by the caller); default: a new ledger holding
+     * exactly the run's budget. The run refuses to start a release the ledger would not accept.
+     */
+    public Builder ledger(PrivacyLedger l) {
+      this.ledger = l;
+      return this;
     }
 
     public Builder mode(Mode m) {

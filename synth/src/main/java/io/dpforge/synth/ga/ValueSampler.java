@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
  * uniformly inside it (a whole number for integer columns); a nudge moves a value by Gaussian steps of
  * its bin's width and clips it to the bounds. Only public bounds and bins are used.
  */
-final class ValueSampler {
+public final class ValueSampler {
   private final DomainLayout layout;
 
-  ValueSampler(DomainLayout layout) {
+  public ValueSampler(DomainLayout layout) {
     this.layout = layout;
   }
 
@@ -32,11 +32,12 @@ final class ValueSampler {
   }
 
   /** A value of numeric column {@code column} drawn uniformly inside a uniformly drawn bin. */
-  double numeric(int column, SplittableRandom random) {
+  public double numeric(int column, SplittableRandom random) {
     return inBin(column, random.nextInt(layout.codes(column)), random);
   }
 
-  private double inBin(int column, int bin, SplittableRandom random) {
+  /** A value of numeric column {@code column} drawn uniformly inside bin {@code bin}. */
+  public double inBin(int column, int bin, SplittableRandom random) {
     double lo = layout.binLow(column, bin);
     double hi = layout.binHigh(column, bin);
     boolean last = bin == layout.codes(column) - 1;
