@@ -16,12 +16,14 @@ import argparse
 import csv
 import itertools
 import json
+import sys
 import time
 
 import numpy as np
 import jax
 
 jax.config.update("jax_enable_x64", True)
+jax.config.update("jax_enable_compilation_cache", False)
 
 from mbi import Dataset, Domain, LinearMeasurement, estimation, junction_tree  # noqa: E402
 
@@ -81,6 +83,8 @@ def aim(data, workload, rho, rng, max_model_size=80.0, max_iters=1000):
         chosen = exponential_mechanism(rng, scores, epsilon, max(allowed.values()))
         x = answers[chosen]
         measurements.append(LinearMeasurement(x + rng.normal(0, sigma, x.size), chosen, stddev=sigma))
+        print(f"round {len(measurements) - len(oneway)}: measured {chosen}, rho used {used:.5g} of {rho:.5g}",
+              file=sys.stderr, flush=True)
         before = model.project(chosen).datavector()
         model = estimation.MirrorDescent().estimate(domain, measurements, iters=max_iters, warm_start=model)
         after = model.project(chosen).datavector()
