@@ -6,7 +6,10 @@ import io.dpforge.cli.data.DelimiterOption;
 import io.dpforge.dp.data.CsvTableReader;
 import io.dpforge.dp.data.Domain;
 import io.dpforge.dp.data.EncodedTable;
+import io.dpforge.synth.Neighbours;
+import io.dpforge.synth.PrivacyBudget;
 import io.dpforge.synth.eval.ErrorStats.ClassError;
+import io.dpforge.synth.eval.NoiseReference;
 import io.dpforge.synth.eval.WorkloadEvaluation;
 import io.dpforge.synth.query.Workload;
 import io.dpforge.synth.query.WorkloadSpec;
@@ -45,6 +48,17 @@ public final class EvaluateCommand extends JsonCommand {
       description = "Workload spec (e.g. marginals:3, marginals:2+range:2) or a JSON file (default: ${DEFAULT-VALUE}).")
   String workload;
 
+  @Option(names = "--epsilon", description = "With --delta: also print the measurement-noise reference line"
+      + " (every query set measured once, the budget split evenly).")
+  Double epsilon;
+
+  @Option(names = "--delta", defaultValue = "1e-9", description = "δ of the reference line (default: ${DEFAULT-VALUE}).")
+  double delta;
+
+  @Option(names = "--neighbours", defaultValue = "add-remove",
+      description = "Neighbouring relation of the reference line: add-remove or replace-one (default: ${DEFAULT-VALUE}).")
+  String neighbours;
+
   @Mixin
   DelimiterOption delimiter;
 
@@ -74,6 +88,23 @@ public final class EvaluateCommand extends JsonCommand {
       m.put("mean_abs", e.meanAbs());
       classes.add(m);
     }
+    List<Map<String, Object>> reference = new ArrayList<>();
+    if (epsilon != null) {
+      PrivacyBudget budget = PrivacyBudget.of(epsilon, delta);
+      Neighbours relation = Neighbours.parse(neighbours);
+      console.printf("measurement-noise reference (eps=%s, delta=%s, rho=%.4g, %s): expected error of answering"
+          + " each set directly with the Gaussian mechanism%n", epsilon, delta, budget.rho(), relation.label());
+      for (NoiseReference.Line line : NoiseReference.of(w, realTable.rows(), budget.rho(), relation)) {
+        console.printf("%-10s %6s %10.4f %10.4f %10.6f%n", line.queryClass(), "", line.meanL1(), line.maxAbs(),
+            line.meanAbs());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("class", line.queryClass());
+        m.put("mean_l1", line.meanL1());
+        m.put("max_abs", line.maxAbs());
+        m.put("mean_abs", line.meanAbs());
+        reference.add(m);
+      }
+    }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("private", false);
     r.put("note", NOT_PRIVATE);
@@ -82,6 +113,9 @@ public final class EvaluateCommand extends JsonCommand {
     r.put("real_rows", realTable.rows());
     r.put("synthetic_rows", syntheticTable.rows());
     r.put("classes", classes);
+    if (epsilon != null) {
+      r.put("noise_reference", reference);
+    }
     return r;
   }
 }

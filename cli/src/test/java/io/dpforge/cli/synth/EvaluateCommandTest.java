@@ -55,6 +55,19 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void theNoiseReferenceFollowsTheBriefsFormula() {
+    CliRun r = CliRun.run("evaluate", "--real", SAMPLE, "--synthetic", SAMPLE, "--domain", DOMAIN,
+        "--workload", "marginals:2", "--epsilon", "1", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    double rho = io.dpforge.synth.PrivacyBudget.of(1, 1e-9).rho();
+    double sigma = Math.sqrt(21 / (2 * rho)) / 28155;
+    var w = WorkloadSpec.parse("marginals:2", Domain.read(Path.of(DOMAIN)));
+    double cells = (double) w.answers() / w.sets();
+    assertEquals(cells * sigma * Math.sqrt(2 / Math.PI),
+        r.json().get("noise_reference").get(0).get("mean_l1").asDouble(), 1e-12);
+  }
+
+  @Test
   void aMissingFileIsBadInput(@TempDir Path dir) {
     CliRun r = CliRun.run("evaluate", "--real", SAMPLE, "--synthetic", dir.resolve("none.csv").toString(),
         "--domain", DOMAIN, "--json");
