@@ -95,8 +95,8 @@ class RdpAccountantTest {
 
   /**
    * The per-order single-step table for q = 0.01, σ = 1.1 (signed; absolute where it differs). At
-   * α = 10.5 the brief prints 9.6727130523e-04; dp_accounting 0.6 computes 9.6727134933067e-04, which is
-   * what this row pins.
+   * α = 10.5 the brief lists only the signed value; the absolute series differs there too (dp_accounting
+   * 0.6 computes 9.6727134933067e-04), and that is what the absolute column pins.
    */
   @ParameterizedTest
   @CsvSource({
@@ -107,7 +107,7 @@ class RdpAccountantTest {
       "4,    2.6671831463e-04, 2.6671831463e-04",
       "8,    5.8407033552e-04, 5.8407033552e-04",
       "10,   8.0758217302e-04, 8.0758217302e-04",
-      "10.5, 9.6727134933e-04, 9.6727134933e-04",
+      "10.5, 9.6727130523e-04, 9.6727134933e-04",
       "16,   1.6998267278,     1.6998267278",
       "32,   8.4694164337,     8.4694164337"})
   void singleStepRdpTable(double alpha, double signed, double absolute) {
