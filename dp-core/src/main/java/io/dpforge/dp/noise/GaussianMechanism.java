@@ -43,11 +43,15 @@ public final class GaussianMechanism {
   private final double l2Sensitivity;
   private final double sigma;
   private final Randomness random;
+  private final double scalarGranularity;
+  private final DiscreteGaussian scalarNoise;
 
   private GaussianMechanism(double l2Sensitivity, double sigma, Randomness random) {
     this.l2Sensitivity = l2Sensitivity;
     this.sigma = sigma;
     this.random = random;
+    this.scalarGranularity = granularity(1);
+    this.scalarNoise = noiseFor(1, scalarGranularity);
   }
 
   public static Builder builder() {
@@ -87,8 +91,7 @@ public final class GaussianMechanism {
 
   /** The noisy value. The caller must have charged {@link #charge} to a ledger. */
   public double addNoise(double value) {
-    double g = granularity(1);
-    return Snapping.snapAndShift(value, g, noiseFor(1, g).sample(random));
+    return Snapping.snapAndShift(value, scalarGranularity, scalarNoise.sample(random));
   }
 
   /**

@@ -31,12 +31,14 @@ public final class LaplaceMechanism {
   private final double epsilon;
   private final double granularity;
   private final Randomness random;
+  private final DiscreteLaplace scalarNoise;
 
   private LaplaceMechanism(Builder b) {
     this.l1Sensitivity = b.l1Sensitivity;
     this.epsilon = b.epsilon;
     this.random = b.random;
     this.granularity = Snapping.powerOfTwoAtLeast(Math.scalb(l1Sensitivity / epsilon, -GRANULARITY_BITS));
+    this.scalarNoise = noiseFor(1);
   }
 
   public static Builder builder() {
@@ -81,7 +83,7 @@ public final class LaplaceMechanism {
 
   /** The noisy value. The caller must have charged {@link #charge} to a ledger. */
   public double addNoise(double value) {
-    return Snapping.snapAndShift(value, granularity, noiseFor(1).sample(random));
+    return Snapping.snapAndShift(value, granularity, scalarNoise.sample(random));
   }
 
   /** The noisy vector. The caller must have charged {@link #charge} to a ledger. */
