@@ -4,7 +4,6 @@ import io.dpforge.dp.accounting.AnalyticGaussian;
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
 import io.dpforge.dp.ledger.Charge;
-import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.random.Randomness;
 
 /**
@@ -36,7 +35,7 @@ import io.dpforge.dp.random.Randomness;
  * double[] noisy = m.release(ledger, "1,024 marginal counts", counts);
  * }</pre>
  */
-public final class GaussianMechanism {
+public final class GaussianMechanism implements AdditiveNoiseMechanism {
   private static final int GRANULARITY_BITS = 30;
   private static final int MAX_SIGMA_BITS = 48;
 
@@ -72,32 +71,18 @@ public final class GaussianMechanism {
     return RdpCurve.gaussian(l2Sensitivity, sigma);
   }
 
-  /** The ledger charge for releasing {@code released} with this mechanism. */
+  @Override
   public Charge charge(String released) {
     return Charge.gaussian(released, l2Sensitivity, sigma).using(random);
   }
 
-  /** Charges the ledger, then returns the noisy value. */
-  public double release(PrivacyLedger ledger, String released, double value) {
-    ledger.charge(charge(released));
-    return addNoise(value);
-  }
-
-  /** Charges the ledger, then returns the noisy vector. */
-  public double[] release(PrivacyLedger ledger, String released, double[] values) {
-    ledger.charge(charge(released));
-    return addNoise(values);
-  }
-
-  /** The noisy value. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public double addNoise(double value) {
     return Snapping.snapAndShift(value, scalarGranularity, scalarNoise.sample(random));
   }
 
-  /**
-   * The noisy vector, sampled in parallel chunks for long vectors. The caller must have charged
-   * {@link #charge} to a ledger.
-   */
+  /** The noisy vector, sampled in parallel chunks for long vectors. */
+  @Override
   public double[] addNoise(double[] values) {
     double g = granularity(values.length);
     DiscreteGaussian noise = noiseFor(values.length, g);
