@@ -1,5 +1,6 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
         EvaluateCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
