@@ -1,9 +1,11 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
 import io.dpforge.cli.fl.FlCommand;
+import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
+        EvaluateCommand.class,
         CoordinatorCommand.class,
         ClientCommand.class,
         FlCommand.class,
