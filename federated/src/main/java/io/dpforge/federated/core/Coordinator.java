@@ -60,8 +60,7 @@ public final class Coordinator implements AutoCloseable {
   private final boolean virtualTime;
 
   private final String runId;
-  private final long generation;
-  private final Map<Long, Long> lineage;
+  private final VersionLineage versions;
   private final double[] model;
   private final ServerOptimizer optimizer;
   private final CoordinatorMetrics metrics;
@@ -69,7 +68,6 @@ public final class Coordinator implements AutoCloseable {
   private final Map<ClientId, Waiter> waiters = new LinkedHashMap<>();
   private final UploadStaging staging;
 
-  private ModelVersion version;
   private volatile ModelSnapshot snapshot;
   private Cohort cohort;
   private long examplesTotal;
@@ -100,12 +98,9 @@ public final class Coordinator implements AutoCloseable {
       CoordinatorCheckpoint c = restored.get();
       requireCompatible(c, b.initialModel.length);
       this.runId = c.runId();
-      this.generation = c.generation() + 1;
-      this.lineage = new HashMap<>(c.lineage());
-      this.lineage.put(c.generation(), c.version());
+      this.versions = VersionLineage.resumed(c.generation(), c.version(), c.lineage());
       this.model = c.model().clone();
       this.optimizer.restore(c.momentum());
-      this.version = new ModelVersion(generation, c.version());
       for (CoordinatorCheckpoint.Client cc : c.clients()) {
         ClientState s = new ClientState(new ClientId(cc.id()), cc.examples(), cc.registeredAtStep());
         s.contributions = cc.contributions();
@@ -119,14 +114,12 @@ public final class Coordinator implements AutoCloseable {
       release.restore(c.releaseState());
     } else {
       this.runId = b.runId != null ? b.runId : UUID.randomUUID().toString();
-      this.generation = 0;
-      this.lineage = new HashMap<>();
+      this.versions = VersionLineage.fresh();
       this.model = b.initialModel.clone();
-      this.version = new ModelVersion(0, 0);
     }
-    this.roundRandom = new SplittableRandom(options.seed() ^ generation * 0x9E3779B97F4A7C15L);
-    this.snapshot = ModelSnapshot.of(version, model);
-    this.cohort = cohorts.open(version.number() + 1, model.length);
+    this.roundRandom = new SplittableRandom(options.seed() ^ versions.generation() * 0x9E3779B97F4A7C15L);
+    this.snapshot = ModelSnapshot.of(versions.current(), model);
+    this.cohort = cohorts.open(versions.next().number(), model.length);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "coordinator-timer");
       t.setDaemon(true);
@@ -176,7 +169,7 @@ public final class Coordinator implements AutoCloseable {
     return locked(() -> {
       ClientState s = clients.get(id);
       if (s == null) {
-        s = new ClientState(id, numExamples, version.number());
+        s = new ClientState(id, numExamples, versions.current().number());
         clients.put(id, s);
         examplesTotal += numExamples;
       } else {
@@ -203,8 +196,7 @@ public final class Coordinator implements AutoCloseable {
       clearAssignment(s);
       // At most one update per cohort: a client whose update waits in the open cohort gets the model
       // that includes it.
-      ModelVersion min = s.pendingStep == cohort.step() && (minVersion.generation() != generation
-          || minVersion.number() < s.pendingStep) ? new ModelVersion(generation, s.pendingStep) : minVersion;
+      ModelVersion min = s.pendingStep == cohort.step() ? versions.atLeast(minVersion, s.pendingStep) : minVersion;
       Waiter previous = waiters.put(id, new Waiter(min, f));
       if (previous != null) {
         previous.future().cancel(false);
@@ -239,10 +231,10 @@ public final class Coordinator implements AutoCloseable {
     return locked(() -> {
       ClientState s = requireClient(id);
       if (runState == RunState.FINISHED) {
-        return new UploadStart(null, new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, version));
+        return new UploadStart(null, new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, versions.current()));
       }
       if (s.hasAccepted(h.updateId())) {
-        return new UploadStart(null, new SubmitResult(SubmitResult.Outcome.DUPLICATE, version));
+        return new UploadStart(null, new SubmitResult(SubmitResult.Outcome.DUPLICATE, versions.current()));
       }
       Optional<StagedUpload> existing = staging.find(id, h.updateId());
       if (existing.isPresent()) {
@@ -301,15 +293,15 @@ public final class Coordinator implements AutoCloseable {
       ClientState s = requireClient(u.client());
       UpdateHeader h = u.header();
       if (runState == RunState.FINISHED) {
-        return new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, version);
+        return new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, versions.current());
       }
       if (s.hasAccepted(h.updateId())) {
-        return new SubmitResult(SubmitResult.Outcome.DUPLICATE, version);
+        return new SubmitResult(SubmitResult.Outcome.DUPLICATE, versions.current());
       }
       ClientState.ActiveAssignment a = s.assignment;
       if (strategy.trigger() instanceof Trigger.Rounds && (a == null || a.round() != roundStep)) {
         clearAssignment(s);
-        return new SubmitResult(SubmitResult.Outcome.DISCARDED_LATE, version);
+        return new SubmitResult(SubmitResult.Outcome.DISCARDED_LATE, versions.current());
       }
       if (s.pendingStep == cohort.step()) {
         throw new UpdateRejectedException(UpdateRejectedException.Reason.ALREADY_IN_COHORT, "client " + s.id
@@ -324,7 +316,7 @@ public final class Coordinator implements AutoCloseable {
       s.pendingStep = cohort.step();
       clearAssignment(s);
       metrics.onAccepted();
-      ModelVersion appliesTo = version.next();
+      ModelVersion appliesTo = versions.next();
       closeIfTriggered();
       pump();
       return new SubmitResult(SubmitResult.Outcome.ACCEPTED, appliesTo);
@@ -386,12 +378,12 @@ public final class Coordinator implements AutoCloseable {
       double elapsed = metrics.elapsedSeconds(now);
       List<ClientParticipation> participation = new ArrayList<>(clients.size());
       for (ClientState s : clients.values()) {
-        long steps = Math.max(1, version.number() - s.registeredAtStep);
+        long steps = Math.max(1, versions.current().number() - s.registeredAtStep);
         long covered = s.lastAppliedStep - s.registeredAtStep;
         participation.add(new ClientParticipation(s.id.value(), s.contributions, (double) s.contributions / steps,
             s.weightSum / steps, covered == 0 ? 0 : s.weightSum / covered, importanceOf(s)));
       }
-      return new StatusSnapshot(runId, strategy.name(), runState, finishReason, version, clients.size(),
+      return new StatusSnapshot(runId, strategy.name(), runState, finishReason, versions.current(), clients.size(),
           metrics.updatesAccepted(), metrics.updatesApplied(), elapsed, metrics.stepsThisProcess() / elapsed,
           metrics.updatesAccepted() / elapsed, metrics.stalenessCounts(), metrics.meanWeightSum(),
           metrics.lastWeightSum(), participation, release.privacy(), staging.stagedBytes());
@@ -427,27 +419,14 @@ public final class Coordinator implements AutoCloseable {
     };
   }
 
-  /** τ = current version − base version, after checking the base was issued in this lineage. */
+  /** τ of an update, after checking its base version is known and not too stale. */
   private long stalenessOf(UpdateHeader h) {
-    ModelVersion base = h.baseVersion();
-    boolean known = base.generation() == generation
-        ? base.number() <= version.number()
-        : lineage.containsKey(base.generation()) && base.number() <= lineage.get(base.generation());
-    if (!known) {
-      throw new UpdateRejectedException(UpdateRejectedException.Reason.UNKNOWN_BASE_VERSION, "update "
-          + h.updateId() + " is based on version " + base + ", which this coordinator never issued or lost"
-          + " in a restart (current: " + version + "); fetch the model again");
-    }
-    long staleness = version.number() - base.number();
+    long staleness = versions.staleness(h.updateId(), h.baseVersion());
     if (strategy.maxStaleness() >= 0 && staleness > strategy.maxStaleness()) {
       throw new UpdateRejectedException(UpdateRejectedException.Reason.TOO_STALE, "update " + h.updateId()
           + " is " + staleness + " versions stale, the limit is " + strategy.maxStaleness());
     }
     return staleness;
-  }
-
-  private boolean satisfied(ModelVersion min) {
-    return min.generation() != generation || min.number() <= version.number();
   }
 
   private void clearAssignment(ClientState s) {
@@ -459,8 +438,8 @@ public final class Coordinator implements AutoCloseable {
 
   private void grant(ClientState s, Waiter w, long round) {
     clearAssignment(s);
-    String id = generation + "-" + (++assignmentCounter);
-    s.assignment = new ClientState.ActiveAssignment(id, version, clock.getAsLong(), round);
+    String id = versions.generation() + "-" + (++assignmentCounter);
+    s.assignment = new ClientState.ActiveAssignment(id, versions.current(), clock.getAsLong(), round);
     activeAssignments++;
     Assignment a = new Assignment(id, snapshot, false, options.localSteps());
     deferred.add(() -> {
@@ -490,7 +469,7 @@ public final class Coordinator implements AutoCloseable {
         return;
       }
       Map.Entry<ClientId, Waiter> e = it.next();
-      if (satisfied(e.getValue().minVersion())) {
+      if (versions.satisfies(e.getValue().minVersion())) {
         it.remove();
         grant(clients.get(e.getKey()), e.getValue(), -1);
       }
@@ -504,7 +483,7 @@ public final class Coordinator implements AutoCloseable {
     }
     List<ClientId> ready = new ArrayList<>();
     for (Map.Entry<ClientId, Waiter> e : waiters.entrySet()) {
-      if (satisfied(e.getValue().minVersion())) {
+      if (versions.satisfies(e.getValue().minVersion())) {
         ready.add(e.getKey());
       }
     }
@@ -611,7 +590,8 @@ public final class Coordinator implements AutoCloseable {
     }
     double scale = strategy.weights().cohortScale(sum.size(), sum.examples());
     optimizer.step(model, released.get(), scale);
-    version = version.next();
+    versions.advance();
+    ModelVersion version = versions.current();
     double weightSum = 0;
     for (CohortSum.Member m : sum.members()) {
       ClientState s = clients.get(m.client());
@@ -641,7 +621,8 @@ public final class Coordinator implements AutoCloseable {
       cs.add(new CoordinatorCheckpoint.Client(s.id.value(), s.examples, s.registeredAtStep, s.contributions,
           s.weightSum, s.lastAppliedStep, s.acceptedIds()));
     }
-    return new CoordinatorCheckpoint(runId, strategy.name(), generation, version.number(), Map.copyOf(lineage),
+    return new CoordinatorCheckpoint(runId, strategy.name(), versions.generation(), versions.current().number(),
+        versions.earlierGenerations(),
         model.clone(), optimizer.state(), cs, metrics.state(), release.state());
   }
 
