@@ -99,15 +99,26 @@ public final class Acid implements GossipMethod {
     }
 
     @Override
-    public void message(double[] out) {
-      System.arraycopy(x, 0, out, 0, x.length);
+    public void message(double at, double[] out) {
+      // x as of time `at` (the flow run backwards when at < t).
+      double decay = Math.exp(-2 * eta * (at - t));
+      for (int k = 0; k < x.length; k++) {
+        out[k] = 0.5 * (x[k] + xt[k]) + 0.5 * (x[k] - xt[k]) * decay;
+      }
     }
 
     @Override
-    public void exchange(double[] own, double[] other) {
+    public void exchange(double at, double[] own, double[] other) {
+      // Jumps Δx = (x_j − x_i)/2 and Δx̃ = β̃(x_j − x_i) at time `at`, carried to t by the flow.
+      double decay = Math.exp(-2 * eta * Math.max(0, t - at));
       for (int k = 0; k < x.length; k++) {
-        xt[k] += betaTilde * (other[k] - own[k]);
-        x[k] = 0.5 * (own[k] + other[k]);
+        double diff = other[k] - own[k];
+        double dx = 0.5 * diff;
+        double dxt = betaTilde * diff;
+        double mean = 0.5 * (dx + dxt);
+        double half = 0.5 * (dx - dxt) * decay;
+        x[k] += mean + half;
+        xt[k] += mean - half;
       }
     }
   }

@@ -2,6 +2,7 @@ package io.dpforge.decentralized.method;
 
 import io.dpforge.decentralized.graph.EdgeRates;
 import io.dpforge.decentralized.problem.Problem;
+import java.util.Optional;
 
 /**
  * DADAO, Decoupled Accelerated Decentralized Asynchronous Optimization (Nabli &amp; Oyallon, ICML
@@ -122,19 +123,57 @@ public final class Dadao implements GossipMethod {
     }
 
     @Override
-    public void message(double[] out) {
+    public void message(double at, double[] out) {
+      if (at >= t) {
+        for (int k = 0; k < d; k++) {
+          out[k] = s[Y][k] + s[Z][k];
+        }
+        return;
+      }
+      double[][] p = flow.propagator(at - t);
       for (int k = 0; k < d; k++) {
-        out[k] = s[Y][k] + s[Z][k];
+        double v = 0;
+        for (int c = 0; c < 6; c++) {
+          v += (p[Y][c] + p[Z][c]) * s[c][k];
+        }
+        out[k] = v;
       }
     }
 
     @Override
-    public void exchange(double[] own, double[] other) {
+    public void exchange(double at, double[] own, double[] other) {
+      if (at >= t) {
+        for (int k = 0; k < d; k++) {
+          double m = own[k] - other[k];
+          s[Z][k] -= c.beta() * m;
+          s[ZT][k] -= c.betaTilde() * m;
+        }
+        return;
+      }
+      // The jump (Δz, Δz̃) = (−βm, −β̃m) at time `at`, carried to t by exp(M·(t − at)).
+      double[][] p = flow.propagator(t - at);
       for (int k = 0; k < d; k++) {
         double m = own[k] - other[k];
-        s[Z][k] -= c.beta() * m;
-        s[ZT][k] -= c.betaTilde() * m;
+        double dz = -c.beta() * m;
+        double dzt = -c.betaTilde() * m;
+        for (int r = 0; r < 6; r++) {
+          s[r][k] += p[r][Z] * dz + p[r][ZT] * dzt;
+        }
       }
+    }
+
+    /**
+     * z at time t. Exchanges move ±β·m between the two ends' z, gradients never touch z, and the flow
+     * is linear in (z, z̃) alone; as z = z̃ = 0 at the start, Σ_i z_i(t) = 0 at every t.
+     */
+    @Override
+    public Optional<double[]> conservedTerm(double target) {
+      double[] out = new double[d];
+      double[][] p = flow.propagator(Math.max(0, target - t));
+      for (int k = 0; k < d; k++) {
+        out[k] = p[Z][Z] * s[Z][k] + p[Z][ZT] * s[ZT][k];
+      }
+      return Optional.of(out);
     }
 
     /** Row r (0..5 = x, x̃, y, ỹ, z, z̃) of the state, a copy. */

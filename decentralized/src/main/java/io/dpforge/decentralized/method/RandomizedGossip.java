@@ -61,12 +61,12 @@ public final class RandomizedGossip implements GossipMethod {
     }
 
     @Override
-    public void message(double[] out) {
+    public void message(double at, double[] out) {
       System.arraycopy(x, 0, out, 0, x.length);
     }
 
     @Override
-    public void exchange(double[] own, double[] other) {
+    public void exchange(double at, double[] own, double[] other) {
       for (int k = 0; k < x.length; k++) {
         x[k] = 0.5 * (own[k] + other[k]);
       }

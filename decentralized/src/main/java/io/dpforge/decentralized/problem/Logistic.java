@@ -115,25 +115,29 @@ public final class Logistic {
       }
       double[] dir = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false)).getSolver()
           .solve(new ArrayRealVector(g, false)).toArray();
+      // The Newton decrement gᵀH⁻¹g ≈ 2(F(x) − F*): below round-off of F, x is x* to machine precision.
       double decrement = NodeData.dot(g, dir);
-      if (decrement < 1e-24) {
+      double f0 = total(locals, x);
+      if (decrement <= 1e-15 * (1 + Math.abs(f0))) {
         return x;
       }
-      double f0 = total(locals, x);
       double t = 1;
       double[] next = new double[d];
       while (true) {
         for (int k = 0; k < d; k++) {
           next[k] = x[k] - t * dir[k];
         }
-        if (total(locals, next) <= f0 - 0.25 * t * decrement || t < 1e-10) {
+        if (total(locals, next) <= f0 - 0.25 * t * decrement) {
           break;
         }
         t /= 2;
+        if (t < 1e-6) {
+          return x; // no further decrease is representable
+        }
       }
       x = next.clone();
     }
-    return x;
+    throw new IllegalStateException("Newton's method did not converge in " + MAX_NEWTON_STEPS + " steps");
   }
 
   private static double total(List<Objective> locals, double[] x) {

@@ -54,10 +54,10 @@ public final class Network {
       NodeState v = nodes[edge.v()];
       u.flowTo(e.time());
       v.flowTo(e.time());
-      u.message(messageU);
-      v.message(messageV);
-      u.exchange(messageU, messageV);
-      v.exchange(messageV, messageU);
+      u.message(e.time(), messageU);
+      v.message(e.time(), messageV);
+      u.exchange(e.time(), messageU, messageV);
+      v.exchange(e.time(), messageV, messageU);
       communications++;
     }
   }
