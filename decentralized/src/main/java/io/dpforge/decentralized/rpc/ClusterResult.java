@@ -11,7 +11,9 @@ import java.util.List;
  * @param diverged whether the error blew up (the nodes fell behind their clocks; see {@code meanLag})
  * @param gradients gradient events
  * @param communications exchanges completed (counted by the initiators)
- * @param answered exchanges applied by responders (equal to {@code communications} once all are done)
+ * @param initiated exchanges completed by initiators by the end of the run (after the clocks stopped)
+ * @param answered exchanges applied by responders by the end of the run: equal to {@code initiated}
+ *     when no exchange was lost
  * @param failedExchanges exchanges whose responder could not be reached (applied by neither end)
  * @param time gossip time units
  * @param wallSeconds wall-clock seconds from the first event
@@ -25,7 +27,7 @@ import java.util.List;
  * @param maxLag largest lateness of one event, in units
  * @param trace the error at every poll
  */
-public record ClusterResult(boolean reachedTarget, boolean diverged, long gradients, long communications, long answered,
+public record ClusterResult(boolean reachedTarget, boolean diverged, long gradients, long communications, long initiated, long answered,
     long failedExchanges, double time, double wallSeconds, double error, long bytesSent, long payloadBytesPerDirection,
     double invariantDrift, double meanLag, double maxLag, List<TracePoint> trace) {
 

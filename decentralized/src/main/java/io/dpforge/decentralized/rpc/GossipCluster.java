@@ -112,6 +112,7 @@ public final class GossipCluster {
         p.stopClocks();
       }
       long bytes = 0;
+      long initiated = 0;
       long answered = 0;
       long failed = 0;
       double end = 0;
@@ -122,12 +123,14 @@ public final class GossipCluster {
         maxLag = Math.max(maxLag, p.maxLag());
         GossipNode.Snapshot s = p.node().snapshot(0);
         bytes += p.bytesSent();
+        initiated += s.initiated();
         answered += s.answered();
         failed += s.failed();
         end = Math.max(end, s.time());
       }
-      return new ClusterResult(last.error() <= target, diverged(trace), last.gradients(), last.communications(), answered, failed,
-          last.time(), wall, last.error(), bytes, 8L * problem.dim(), invariantDrift(peers, end), lagSum / n, maxLag, trace);
+      return new ClusterResult(last.error() <= target, diverged(trace), last.gradients(), last.communications(),
+          initiated, answered, failed, last.time(), wall, last.error(), bytes, 8L * problem.dim(),
+          invariantDrift(peers, end), lagSum / n, maxLag, trace);
     } finally {
       for (ManagedChannel ch : monitors) {
         ch.shutdownNow();
