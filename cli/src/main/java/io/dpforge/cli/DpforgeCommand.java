@@ -1,6 +1,7 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.gossip.GossipCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        GossipCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -26,6 +26,7 @@ public final class GossipCluster {
   private static final Duration START_DELAY = Duration.ofMillis(300);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final double DIVERGENCE_FACTOR = 1e6;
+  private static final int WARM_UP_PINGS = 200;
 
   private final Problem problem;
   private final EdgeRates rates;
@@ -35,8 +36,7 @@ public final class GossipCluster {
   private final double maxTime;
   private final double pollInterval;
   private final long seed;
-  private final double warmUpUnits;
-  private final double warmUpSlowdown;
+  private final double initialSlowdown;
   private final Transport transport;
   private final Consumer<TracePoint> progress;
 
@@ -49,8 +49,7 @@ public final class GossipCluster {
     this.maxTime = b.maxTime;
     this.pollInterval = b.pollInterval;
     this.seed = b.seed;
-    this.warmUpUnits = b.warmUpUnits;
-    this.warmUpSlowdown = b.warmUpSlowdown;
+    this.initialSlowdown = b.initialSlowdown;
     this.transport = b.transport != null ? b.transport : NettyTransport.loopback();
     this.progress = b.progress;
     if (rates.graph().nodes() != problem.nodes()) {
@@ -76,6 +75,9 @@ public final class GossipCluster {
       for (GossipPeer p : peers) {
         p.connect(transport, CONNECT_TIMEOUT);
       }
+      for (GossipPeer p : peers) {
+        p.warmUp(WARM_UP_PINGS);
+      }
       List<GossipPeerGrpc.GossipPeerBlockingStub> stubs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         ManagedChannel ch = transport.channel(i);
@@ -84,7 +86,8 @@ public final class GossipCluster {
         stubs.add(GossipPeerGrpc.newBlockingStub(ch));
       }
       // Time 0 only once every node is up and connected: late clocks would fire a burst of events.
-      TimeBase clock = TimeBase.startingIn(START_DELAY, timeUnit, warmUpUnits, warmUpSlowdown);
+      AdaptiveClock clock = new AdaptiveClock(START_DELAY.toNanos(), timeUnit.toNanos(), initialSlowdown);
+      long startNanos = System.nanoTime() + START_DELAY.toNanos();
       for (int i = 0; i < n; i++) {
         peers.get(i).startClocks(clock, maxTime, seed * 1_000_003L + i, e -> failure.compareAndSet(null, e));
       }
@@ -98,6 +101,11 @@ public final class GossipCluster {
           throw new IllegalStateException("a node failed: " + failure.get(), failure.get());
         }
         last = poll(stubs, clock, t);
+        double worst = 0;
+        for (GossipPeer p : peers) {
+          worst = Math.max(worst, p.recentLag());
+        }
+        clock.adjust(worst);
         trace.add(last);
         if (progress != null) {
           progress.accept(last);
@@ -107,7 +115,7 @@ public final class GossipCluster {
         }
         k++;
       }
-      double wall = clock.wallNanosAt(last.time()) / 1e9;
+      double wall = (System.nanoTime() - startNanos) / 1e9;
       for (GossipPeer p : peers) {
         p.stopClocks();
       }
@@ -143,7 +151,7 @@ public final class GossipCluster {
   }
 
   /** Reads every node's estimate at the current time; the trace point is labelled with poll time t. */
-  private TracePoint poll(List<GossipPeerGrpc.GossipPeerBlockingStub> stubs, TimeBase clock, double t) {
+  private TracePoint poll(List<GossipPeerGrpc.GossipPeerBlockingStub> stubs, GossipClock clock, double t) {
     long gradients = 0;
     long comms = 0;
     double err = 0;
@@ -196,10 +204,10 @@ public final class GossipCluster {
     return scale == 0 ? 0 : Math.sqrt(s) / scale;
   }
 
-  private static void sleepUntil(TimeBase clock, double t) throws InterruptedException {
-    long remaining = clock.nanosUntil(t);
-    if (remaining > 0) {
-      TimeUnit.NANOSECONDS.sleep(remaining);
+  private static void sleepUntil(GossipClock clock, double t) throws InterruptedException {
+    long remaining;
+    while ((remaining = clock.nanosUntil(t)) > 0) {
+      TimeUnit.NANOSECONDS.sleep(Math.min(remaining, 20_000_000L));
     }
   }
 
@@ -213,8 +221,7 @@ public final class GossipCluster {
     private double maxTime = 1000;
     private double pollInterval = 1;
     private long seed;
-    private double warmUpUnits = 20;
-    private double warmUpSlowdown = 5;
+    private double initialSlowdown = 5;
     private Transport transport;
     private Consumer<TracePoint> progress;
 
@@ -233,7 +240,10 @@ public final class GossipCluster {
       return this;
     }
 
-    /** Wall-clock length of one time unit, the mean time between two gradients of a node (default 20 ms). */
+    /**
+     * Requested wall-clock length of one time unit, the mean time between two gradients of a node
+     * (default 20 ms). The unit is lengthened while the machine cannot keep up (see {@link AdaptiveClock}).
+     */
     public Builder timeUnit(Duration unit) {
       if (unit.isNegative() || unit.isZero()) {
         throw new IllegalArgumentException("time unit must be positive, got " + unit);
@@ -274,16 +284,14 @@ public final class GossipCluster {
     }
 
     /**
-     * A slow start: the first {@code units} time units last {@code slowdown} times longer in wall-clock
-     * time (default 20 units, 5×), so the JVM warms up without the nodes falling behind their clocks.
-     * Gossip-time dynamics are unchanged.
+     * How many times longer than the requested unit the first units last (default 5): a fresh JVM
+     * cannot keep up at once. The pace then adapts to the machine (see {@link AdaptiveClock}).
      */
-    public Builder warmUp(double units, double slowdown) {
-      if (!(units >= 0) || !(slowdown >= 1)) {
-        throw new IllegalArgumentException("need warm-up units >= 0 and slowdown >= 1, got " + units + ", " + slowdown);
+    public Builder initialSlowdown(double factor) {
+      if (!(factor >= 1)) {
+        throw new IllegalArgumentException("initial slowdown must be >= 1, got " + factor);
       }
-      this.warmUpUnits = units;
-      this.warmUpSlowdown = slowdown;
+      this.initialSlowdown = factor;
       return this;
     }
 

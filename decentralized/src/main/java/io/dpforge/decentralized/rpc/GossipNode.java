@@ -52,7 +52,7 @@ public final class GossipNode {
   }
 
   /** A gradient event now. */
-  public void gradientEvent(TimeBase clock) {
+  public void gradientEvent(GossipClock clock) {
     double[] point = new double[dim];
     lock.lock();
     try {
@@ -78,7 +78,7 @@ public final class GossipNode {
    *
    * @return whether the exchange happened (false when the peer could not be reached)
    */
-  public boolean initiate(TimeBase clock, PeerLink link) {
+  public boolean initiate(GossipClock clock, PeerLink link) {
     double[] own = new double[dim];
     double at;
     lock.lock();

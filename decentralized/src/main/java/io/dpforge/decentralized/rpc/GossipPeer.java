@@ -30,7 +30,7 @@ public final class GossipPeer implements AutoCloseable {
   private final AtomicLong bytesSent = new AtomicLong();
   private final Server server;
   private final List<ManagedChannel> channels = new ArrayList<>();
-  private final List<PeerLink> links = new ArrayList<>();
+  private final List<GrpcPeerLink> links = new ArrayList<>();
   private final List<Double> ownedRates = new ArrayList<>();
   private NodeClocks clocks;
 
@@ -76,12 +76,22 @@ public final class GossipPeer implements AutoCloseable {
   }
 
   /**
+   * Pings every owned neighbour {@code rounds} times with a d-vector (no state changes), so the code
+   * paths of an exchange are compiled before the clocks start.
+   */
+  public void warmUp(int rounds) {
+    for (GrpcPeerLink link : links) {
+      link.warmUp(rounds, node.dim());
+    }
+  }
+
+  /**
    * Starts the Poisson clocks.
    *
    * @param until time (units) after which the clocks start no more events
    */
-  public void startClocks(TimeBase clock, double until, long seed, Consumer<Throwable> onError) {
-    clocks = new NodeClocks(node, links, ownedRates.stream().mapToDouble(Double::doubleValue).toArray(), clock, until,
+  public void startClocks(GossipClock clock, double until, long seed, Consumer<Throwable> onError) {
+    clocks = new NodeClocks(node, List.copyOf(links), ownedRates.stream().mapToDouble(Double::doubleValue).toArray(), clock, until,
         seed, onError);
     clocks.start();
   }
@@ -109,6 +119,11 @@ public final class GossipPeer implements AutoCloseable {
   /** Mean lateness of this node's events behind schedule, in units (see {@link NodeClocks#meanLag}). */
   public double meanLag() {
     return clocks == null ? 0 : clocks.meanLag();
+  }
+
+  /** Mean lateness since the previous call (see {@link NodeClocks#recentLag}). */
+  public double recentLag() {
+    return clocks == null ? 0 : clocks.recentLag();
   }
 
   public double maxLag() {

@@ -50,6 +50,12 @@ public final class GossipPeerService extends GossipPeerGrpc.GossipPeerImplBase {
   }
 
   @Override
+  public void ping(EdgeMessage request, StreamObserver<EdgeMessage> response) {
+    response.onNext(request);
+    response.onCompleted();
+  }
+
+  @Override
   public void snapshot(SnapshotRequest request, StreamObserver<NodeSnapshot> response) {
     GossipNode.Snapshot s = node.snapshot(request.getTime());
     NodeSnapshot.Builder b = NodeSnapshot.newBuilder().setNode(s.node()).setTime(s.time())

@@ -21,6 +21,14 @@ final class GrpcPeerLink implements PeerLink {
     this.bytesSent = bytesSent;
   }
 
+  /** Sends {@code rounds} pings carrying a d-vector, to warm the transport and codecs up. */
+  void warmUp(int rounds, int dim) {
+    EdgeMessage m = Messages.edge(from, to, 0, new double[dim]);
+    for (int i = 0; i < rounds; i++) {
+      Messages.vector(stub.ping(m));
+    }
+  }
+
   @Override
   public double[] exchange(double time, double[] own) {
     EdgeMessage request = Messages.edge(from, to, time, own);

@@ -16,7 +16,7 @@ public final class NodeClocks {
   private final GossipNode node;
   private final List<PeerLink> ownedLinks;
   private final double[] ownedRates;
-  private final TimeBase clock;
+  private final GossipClock clock;
   private final double until;
   private final SplittableRandom rng;
   private final Consumer<Throwable> onError;
@@ -24,6 +24,8 @@ public final class NodeClocks {
   private double lagSum;
   private long events;
   private double maxLag;
+  private double recentLagSum;
+  private long recentEvents;
   private Thread gradientThread;
   private Thread edgeThread;
 
@@ -33,7 +35,7 @@ public final class NodeClocks {
    * @param until time (units) after which no more events start
    * @param onError receives any unexpected failure of a clock thread
    */
-  public NodeClocks(GossipNode node, List<PeerLink> ownedLinks, double[] ownedRates, TimeBase clock, double until,
+  public NodeClocks(GossipNode node, List<PeerLink> ownedLinks, double[] ownedRates, GossipClock clock, double until,
       long seed, Consumer<Throwable> onError) {
     this.node = node;
     this.ownedLinks = List.copyOf(ownedLinks);
@@ -125,6 +127,8 @@ public final class NodeClocks {
   private synchronized void recordLag(double lag) {
     lagSum += lag;
     events++;
+    recentLagSum += lag;
+    recentEvents++;
     maxLag = Math.max(maxLag, lag);
   }
 
@@ -135,6 +139,14 @@ public final class NodeClocks {
    */
   public synchronized double meanLag() {
     return events == 0 ? 0 : lagSum / events;
+  }
+
+  /** Mean lateness of the events since the previous call, in time units (0 when there were none). */
+  public synchronized double recentLag() {
+    double mean = recentEvents == 0 ? 0 : recentLagSum / recentEvents;
+    recentLagSum = 0;
+    recentEvents = 0;
+    return mean;
   }
 
   /** Largest lateness of one event behind its schedule, in time units. */

@@ -3,7 +3,8 @@ package io.dpforge.decentralized.rpc;
 import java.time.Duration;
 
 /**
- * Maps wall-clock time to gossip time units. One unit is the expected time between two gradient events
+ * A fixed mapping of wall-clock time to gossip time units, for nodes in separate processes that share
+ * an epoch. One unit is the expected time between two gradient events
  * of a node (the research brief, §A4: ACiD divides wall time by the measured gradient time). Nodes that
  * share an epoch agree on event times up to clock skew.
  *
@@ -17,7 +18,8 @@ import java.time.Duration;
  * @param warmUpUnits length of the slow start, in units
  * @param warmUpSlowdown how many times longer a unit lasts during the slow start (≥ 1)
  */
-public record TimeBase(long epochNanos, long unitNanos, double warmUpUnits, double warmUpSlowdown) {
+public record TimeBase(long epochNanos, long unitNanos, double warmUpUnits, double warmUpSlowdown)
+    implements GossipClock {
   public TimeBase {
     if (unitNanos <= 0) {
       throw new IllegalArgumentException("time unit must be positive, got " + unitNanos + " ns");
@@ -40,6 +42,7 @@ public record TimeBase(long epochNanos, long unitNanos, double warmUpUnits, doub
   }
 
   /** The current time in units (negative before the epoch). */
+  @Override
   public double now() {
     double elapsed = System.nanoTime() - epochNanos;
     double slowSpan = warmUpUnits * warmUpSlowdown * unitNanos;
@@ -58,6 +61,7 @@ public record TimeBase(long epochNanos, long unitNanos, double warmUpUnits, doub
   }
 
   /** Nanoseconds from now until time t (negative when t has passed). */
+  @Override
   public long nanosUntil(double t) {
     return (long) Math.ceil(epochNanos + wallNanosAt(t) - System.nanoTime());
   }

@@ -63,7 +63,7 @@ class GossipClusterTest {
     EdgeRates r = EdgeRates.uniform(Graphs.complete(6));
     ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> GossipCluster.builder().problem(p)
         .rates(r).method(new RandomizedGossip(StepSchedule.constant(0.5 / p.smoothness()))).target(1e-30)
-        .maxTime(60).timeUnit(Duration.ofMillis(2)).warmUp(0, 1).pollInterval(10).seed(2)
+        .maxTime(60).timeUnit(Duration.ofMillis(2)).initialSlowdown(1).pollInterval(10).seed(2)
         .transport(new InProcessTransport()).build().run());
     // Every one of the ~6.4 exchanges per unit over 60 units completed at both ends.
     assertTrue(c.initiated() > 200, "exchanges " + c.initiated());
