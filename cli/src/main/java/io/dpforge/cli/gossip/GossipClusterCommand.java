@@ -3,11 +3,12 @@ package io.dpforge.cli.gossip;
 import io.dpforge.cli.Console;
 import io.dpforge.cli.JsonCommand;
 import io.dpforge.decentralized.rpc.ClusterResult;
+import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.rpc.GossipCluster;
+import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.sim.SimulationResult;
 import io.dpforge.decentralized.sim.Simulator;
 import io.dpforge.dp.data.InvalidInputException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,8 @@ public final class GossipClusterCommand extends JsonCommand {
   @Mixin
   GossipSetup setup;
 
-  @Option(names = "--target", defaultValue = "1e-6",
-      description = "Stop when (1/n)Σ‖x_i − x*‖² is at most this (default: ${DEFAULT-VALUE}).")
-  double target;
-
-  @Option(names = "--max-time", defaultValue = "1000", description = "Time limit in units (default: ${DEFAULT-VALUE}).")
-  double maxTime;
+  @Mixin
+  RunOptions run;
 
   @Option(names = "--time-unit-ms", defaultValue = "20",
       description = "Wall-clock length of one time unit, the mean time between two gradients of a node. Must be"
@@ -52,51 +49,39 @@ public final class GossipClusterCommand extends JsonCommand {
           + " adapts to what the machine sustains (default: ${DEFAULT-VALUE}).")
   double initialSlowdown;
 
-  @Option(names = "--report", description = "Write a self-contained HTML chart (cluster vs simulator) here.")
-  Path report;
-
   @Override
   protected Map<String, Object> execute(Console console) throws InterruptedException {
-    if (!(target > 0) || !(maxTime > 0) || !(timeUnitMs > 0) || !(poll > 0) || !(initialSlowdown >= 1)) {
-      throw new InvalidInputException("--target, --max-time, --time-unit-ms and --poll must be > 0,"
-          + " --initial-slowdown >= 1");
+    if (!(timeUnitMs > 0) || !(poll > 0) || !(initialSlowdown >= 1)) {
+      throw new InvalidInputException("--time-unit-ms and --poll must be > 0, --initial-slowdown >= 1");
     }
     GossipSetup.Built b = setup.build();
+    RunSpec spec = run.spec(b, setup.seed);
     console.println(GossipSetup.summary(b));
-    SimulationResult sim = Simulator.builder().problem(b.problem()).rates(b.rates()).method(b.method())
-        .target(target).maxTime(maxTime).seed(setup.seed).build().run();
+    SimulationResult sim = Simulator.builder(spec).build().run();
     Lines.printf(console, "simulator: %s at t=%.1f with %,d gradients and %,d communications%n",
         sim.reachedTarget() ? "reached" : "did not reach", sim.time(), sim.gradients(), sim.communications());
-    double progressEvery = Math.max(poll, Math.ceil(maxTime / 20 / 10) * 10);
-    ClusterResult c = GossipCluster.builder().problem(b.problem()).rates(b.rates()).method(b.method()).target(target)
-        .maxTime(maxTime).timeUnit(Duration.ofNanos((long) (timeUnitMs * 1e6))).pollInterval(poll)
-        .initialSlowdown(initialSlowdown).seed(setup.seed)
-        .progress(p -> {
-          if (Math.abs(Math.IEEEremainder(p.time(), progressEvery)) < 1e-9) {
-            Lines.printf(console, "  t=%-8.1f gradients=%-10d communications=%-10d error=%.3e%n", p.time(),
-                p.gradients(), p.communications(), p.error());
-          }
-        }).build().run();
+    ClusterResult c = GossipCluster.builder(spec).timeUnit(Duration.ofNanos((long) (timeUnitMs * 1e6)))
+        .pollInterval(poll).initialSlowdown(initialSlowdown).progress(run.progress(console)).build().run();
     double unitMs = 1000 * c.wallSeconds() / c.time();
     Lines.printf(console, "cluster: %s %.1e at t=%.1f after %,d gradients and %,d communications;"
             + " %.2f s wall (%.1f ms per unit on average), %,.0f exchanges/s, %.1f MB/s sent;"
             + " mean lag %.3f units (max %.2f)%n",
-        c.reachedTarget() ? "reached" : "did NOT reach", target, c.time(), c.gradients(), c.communications(),
+        c.reachedTarget() ? "reached" : "did NOT reach", run.target, c.time(), c.gradients(), c.communications(),
         c.wallSeconds(), unitMs, c.communicationsPerSecond(), c.bytesPerSecond() / 1e6, c.meanLag(), c.maxLag());
     if (c.diverged()) {
       throw new IllegalStateException(String.format(Locale.ROOT, "the cluster diverged: its nodes fell behind their"
           + " Poisson clocks (mean lag %.2f units, max %.1f), so the realised communication rate dropped below the"
           + " one DADAO's constants need; use a longer --time-unit-ms or a larger --initial-slowdown", c.meanLag(), c.maxLag()));
     }
-    if (report != null) {
-      ConvergenceChart.write(report, "dpforge gossip cluster: " + b.method().name(), GossipSetup.summary(b),
+    if (run.report != null) {
+      ConvergenceChart.write(run.report, "dpforge gossip cluster: " + b.method().name(), GossipSetup.summary(b),
           List.of(new ConvergenceChart.Series("gRPC cluster", c.trace()),
               new ConvergenceChart.Series("simulator (same setup)", sim.trace())));
-      console.println("chart: " + report);
+      console.println("chart: " + run.report);
     }
     Map<String, Object> r = GossipSetup.describe(b);
     r.put("seed", setup.seed);
-    r.put("target", target);
+    r.put("target", run.target);
     r.put("reached_target", c.reachedTarget());
     r.put("gradients", c.gradients());
     r.put("communications", c.communications());
@@ -121,8 +106,8 @@ public final class GossipClusterCommand extends JsonCommand {
     r.put("simulator_time", sim.time());
     r.put("gradient_ratio", (double) c.gradients() / sim.gradients());
     r.put("communication_ratio", (double) c.communications() / sim.communications());
-    if (report != null) {
-      r.put("report", report.toString());
+    if (run.report != null) {
+      r.put("report", run.report.toString());
     }
     return r;
   }

@@ -5,9 +5,7 @@ import io.dpforge.cli.JsonCommand;
 import io.dpforge.decentralized.sim.SimulationResult;
 import io.dpforge.decentralized.sim.Simulator;
 import io.dpforge.dp.data.InvalidInputException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,51 +22,36 @@ public final class GossipSimulateCommand extends JsonCommand {
   @Mixin
   GossipSetup setup;
 
-  @Option(names = "--target", defaultValue = "1e-6",
-      description = "Stop when (1/n)Σ‖x_i − x*‖² is at most this (default: ${DEFAULT-VALUE}).")
-  double target;
-
-  @Option(names = "--max-time", defaultValue = "2000",
-      description = "Time limit, in time units (one unit = one expected gradient per node; default: ${DEFAULT-VALUE}).")
-  double maxTime;
+  @Mixin
+  RunOptions run;
 
   @Option(names = "--eval-interval", defaultValue = "0.25",
       description = "Time between two error evaluations, in units (default: ${DEFAULT-VALUE}).")
   double evalInterval;
 
-  @Option(names = "--report", description = "Write a self-contained HTML chart of the error curve here.")
-  Path report;
-
   @Override
   protected Map<String, Object> execute(Console console) {
-    if (!(target > 0) || !(maxTime > 0) || !(evalInterval > 0)) {
-      throw new InvalidInputException("--target, --max-time and --eval-interval must be > 0");
+    if (!(evalInterval > 0)) {
+      throw new InvalidInputException("--eval-interval must be > 0, got " + evalInterval);
     }
     GossipSetup.Built b = setup.build();
     console.println(GossipSetup.summary(b));
-    double progressEvery = Math.max(evalInterval, Math.ceil(maxTime / 20 / 10) * 10);
-    SimulationResult res = Simulator.builder().problem(b.problem()).rates(b.rates()).method(b.method())
-        .target(target).maxTime(maxTime).evaluationInterval(evalInterval).seed(setup.seed)
-        .progress(p -> {
-          if (Math.abs(Math.IEEEremainder(p.time(), progressEvery)) < 1e-9) {
-            Lines.printf(console, "  t=%-8.1f gradients=%-10d communications=%-10d error=%.3e%n", p.time(),
-                p.gradients(), p.communications(), p.error());
-          }
-        }).build().run();
+    SimulationResult res = Simulator.builder(run.spec(b, setup.seed)).evaluationInterval(evalInterval)
+        .progress(run.progress(console)).build().run();
     double initial = res.trace().get(0).error();
     double rate = res.trace().size() >= 4 ? res.rate(res.time() / 2, res.time()) : Double.NaN;
     Lines.printf(console, "%s %.1e at t=%.2f after %,d gradients and %,d communications (%.3f per gradient);"
             + " error %.3e (from %.3e), linear rate %.4f per time unit%n",
-        res.reachedTarget() ? "reached" : "did NOT reach", target, res.time(), res.gradients(), res.communications(),
-        res.communicationsPerGradient(), res.error(), initial, rate);
-    if (report != null) {
-      ConvergenceChart.write(report, "dpforge gossip simulate: " + b.method().name(), GossipSetup.summary(b),
+        res.reachedTarget() ? "reached" : "did NOT reach", run.target, res.time(), res.gradients(),
+        res.communications(), res.communicationsPerGradient(), res.error(), initial, rate);
+    if (run.report != null) {
+      ConvergenceChart.write(run.report, "dpforge gossip simulate: " + b.method().name(), GossipSetup.summary(b),
           List.of(new ConvergenceChart.Series(b.method().name() + " (simulated)", res.trace())));
-      console.println("chart: " + report);
+      console.println("chart: " + run.report);
     }
     Map<String, Object> r = GossipSetup.describe(b);
     r.put("seed", setup.seed);
-    r.put("target", target);
+    r.put("target", run.target);
     r.put("reached_target", res.reachedTarget());
     r.put("gradients", res.gradients());
     r.put("communications", res.communications());
@@ -77,8 +60,8 @@ public final class GossipSimulateCommand extends JsonCommand {
     r.put("initial_error", initial);
     r.put("error", res.error());
     r.put("rate_per_time_unit", Double.isFinite(rate) ? rate : null);
-    if (report != null) {
-      r.put("report", report.toString());
+    if (run.report != null) {
+      r.put("report", run.report.toString());
     }
     return r;
   }

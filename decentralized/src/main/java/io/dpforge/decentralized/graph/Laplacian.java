@@ -26,11 +26,4 @@ public final class Laplacian {
     }
     return new Array2DRowRealMatrix(l, false);
   }
-
-  /** The combinatorial Laplacian (all weights 1). */
-  public static RealMatrix unweighted(Graph g) {
-    double[] ones = new double[g.edgeCount()];
-    java.util.Arrays.fill(ones, 1.0);
-    return of(g, ones);
-  }
 }

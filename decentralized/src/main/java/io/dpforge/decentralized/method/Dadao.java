@@ -42,9 +42,6 @@ public final class Dadao implements GossipMethod {
     return c;
   }
 
-  public LinearFlow flow() {
-    return flow;
-  }
 
   @Override
   public String name() {

@@ -39,11 +39,6 @@ public final class AdaptiveClock implements GossipClock {
     return (long) Math.ceil(p.wallNanos + (t - p.time) * p.unitNanos - System.nanoTime());
   }
 
-  /** The current wall-clock length of a unit, in nanoseconds. */
-  public double unitNanos() {
-    return pace.unitNanos;
-  }
-
   /**
    * Adjusts the pace from the nodes' recent lateness behind their schedules (in units): lengthens the
    * unit by half when some node is more than 0.2 units late, shortens it by a fifth (not below the

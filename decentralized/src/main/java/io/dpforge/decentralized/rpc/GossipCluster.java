@@ -1,11 +1,10 @@
 package io.dpforge.decentralized.rpc;
 
-import io.dpforge.decentralized.graph.EdgeRates;
-import io.dpforge.decentralized.method.GossipMethod;
 import io.dpforge.decentralized.problem.Problem;
 import io.dpforge.decentralized.rpc.proto.GossipPeerGrpc;
 import io.dpforge.decentralized.rpc.proto.NodeSnapshot;
 import io.dpforge.decentralized.rpc.proto.SnapshotRequest;
+import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.sim.TracePoint;
 import io.grpc.ManagedChannel;
 import java.time.Duration;
@@ -27,39 +26,28 @@ public final class GossipCluster {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final double DIVERGENCE_FACTOR = 1e6;
   private static final int WARM_UP_PINGS = 200;
+  private static final long PACE_PERIOD_MS = 50;
 
+  private final RunSpec spec;
   private final Problem problem;
-  private final EdgeRates rates;
-  private final GossipMethod method;
   private final Duration timeUnit;
-  private final double target;
-  private final double maxTime;
   private final double pollInterval;
-  private final long seed;
   private final double initialSlowdown;
   private final Transport transport;
   private final Consumer<TracePoint> progress;
 
   private GossipCluster(Builder b) {
-    this.problem = Objects.requireNonNull(b.problem, "problem");
-    this.rates = Objects.requireNonNull(b.rates, "rates");
-    this.method = Objects.requireNonNull(b.method, "method");
+    this.spec = b.spec;
+    this.problem = spec.problem();
     this.timeUnit = b.timeUnit;
-    this.target = b.target;
-    this.maxTime = b.maxTime;
     this.pollInterval = b.pollInterval;
-    this.seed = b.seed;
     this.initialSlowdown = b.initialSlowdown;
     this.transport = b.transport != null ? b.transport : NettyTransport.loopback();
     this.progress = b.progress;
-    if (rates.graph().nodes() != problem.nodes()) {
-      throw new IllegalArgumentException("graph has " + rates.graph().nodes() + " nodes but the problem has "
-          + problem.nodes());
-    }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(RunSpec spec) {
+    return new Builder(spec);
   }
 
   public ClusterResult run() throws InterruptedException {
@@ -70,7 +58,7 @@ public final class GossipCluster {
     try {
       double[] x0 = new double[problem.dim()];
       for (int i = 0; i < n; i++) {
-        peers.add(GossipPeer.serve(i, rates, problem.local(i), method, x0, transport));
+        peers.add(GossipPeer.serve(i, spec.rates(), problem.local(i), spec.method(), x0, transport));
       }
       for (GossipPeer p : peers) {
         p.connect(transport, CONNECT_TIMEOUT);
@@ -88,34 +76,31 @@ public final class GossipCluster {
       // Time 0 only once every node is up and connected: late clocks would fire a burst of events.
       AdaptiveClock clock = new AdaptiveClock(START_DELAY.toNanos(), timeUnit.toNanos(), initialSlowdown);
       long startNanos = System.nanoTime() + START_DELAY.toNanos();
+      Thread pacer = startPacer(clock, peers);
       for (int i = 0; i < n; i++) {
-        peers.get(i).startClocks(clock, maxTime, seed * 1_000_003L + i, e -> failure.compareAndSet(null, e));
+        peers.get(i).startClocks(clock, spec.maxTime(), spec.seed() * 1_000_003L + i, e -> failure.compareAndSet(null, e));
       }
       List<TracePoint> trace = new ArrayList<>();
       TracePoint last;
       long k = 0;
       while (true) {
-        double t = Math.min(k * pollInterval, maxTime);
+        double t = Math.min(k * pollInterval, spec.maxTime());
         sleepUntil(clock, t);
         if (failure.get() != null) {
           throw new IllegalStateException("a node failed: " + failure.get(), failure.get());
         }
         last = poll(stubs, clock, t);
-        double worst = 0;
-        for (GossipPeer p : peers) {
-          worst = Math.max(worst, p.recentLag());
-        }
-        clock.adjust(worst);
         trace.add(last);
         if (progress != null) {
           progress.accept(last);
         }
-        if (last.error() <= target || t >= maxTime || diverged(trace)) {
+        if (last.error() <= spec.target() || t >= spec.maxTime() || diverged(trace)) {
           break;
         }
         k++;
       }
       double wall = (System.nanoTime() - startNanos) / 1e9;
+      pacer.interrupt();
       for (GossipPeer p : peers) {
         p.stopClocks();
       }
@@ -136,7 +121,7 @@ public final class GossipCluster {
         failed += s.failed();
         end = Math.max(end, s.time());
       }
-      return new ClusterResult(last.error() <= target, diverged(trace), last.gradients(), last.communications(),
+      return new ClusterResult(last.error() <= spec.target(), diverged(trace), last.gradients(), last.communications(),
           initiated, answered, failed, last.time(), wall, last.error(), bytes, 8L * problem.dim(),
           invariantDrift(peers, end), lagSum / n, maxLag, trace);
     } finally {
@@ -166,6 +151,30 @@ public final class GossipCluster {
       comms += s.getExchangesInitiated();
     }
     return new TracePoint(t, gradients, comms, err / stubs.size());
+  }
+
+  /**
+   * Adjusts the clock's pace every {@link #PACE_PERIOD_MS} ms of wall-clock time from the nodes' lateness
+   * behind their Poisson schedules, independently of the (slower) polls.
+   */
+  private static Thread startPacer(AdaptiveClock clock, List<GossipPeer> peers) {
+    Thread t = new Thread(() -> {
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          TimeUnit.MILLISECONDS.sleep(PACE_PERIOD_MS);
+          double worst = 0;
+          for (GossipPeer p : peers) {
+            worst = Math.max(worst, p.recentLag());
+          }
+          clock.adjust(worst);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "gossip-cluster-pacer");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /**
@@ -211,33 +220,17 @@ public final class GossipCluster {
     }
   }
 
-  /** Builder; problem, rates and method are required. */
+  /** Builder of a cluster run of one {@link RunSpec}. */
   public static final class Builder {
-    private Problem problem;
-    private EdgeRates rates;
-    private GossipMethod method;
+    private final RunSpec spec;
     private Duration timeUnit = Duration.ofMillis(20);
-    private double target = 1e-6;
-    private double maxTime = 1000;
     private double pollInterval = 1;
-    private long seed;
     private double initialSlowdown = 5;
     private Transport transport;
     private Consumer<TracePoint> progress;
 
-    public Builder problem(Problem p) {
-      this.problem = p;
-      return this;
-    }
-
-    public Builder rates(EdgeRates r) {
-      this.rates = r;
-      return this;
-    }
-
-    public Builder method(GossipMethod m) {
-      this.method = m;
-      return this;
+    private Builder(RunSpec spec) {
+      this.spec = Objects.requireNonNull(spec, "spec");
     }
 
     /**
@@ -252,34 +245,12 @@ public final class GossipCluster {
       return this;
     }
 
-    public Builder target(double eps) {
-      if (!(eps > 0)) {
-        throw new IllegalArgumentException("target must be > 0, got " + eps);
-      }
-      this.target = eps;
-      return this;
-    }
-
-    /** Time limit in units (default 1000). */
-    public Builder maxTime(double t) {
-      if (!(t > 0)) {
-        throw new IllegalArgumentException("max time must be > 0, got " + t);
-      }
-      this.maxTime = t;
-      return this;
-    }
-
     /** Time between two polls of the nodes, in units (default 1). */
     public Builder pollInterval(double units) {
       if (!(units > 0)) {
         throw new IllegalArgumentException("poll interval must be > 0, got " + units);
       }
       this.pollInterval = units;
-      return this;
-    }
-
-    public Builder seed(long s) {
-      this.seed = s;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dpforge.decentralized.method.Dadao;
+import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.problem.Problem;
 import io.dpforge.decentralized.problem.Quadratics;
 import io.dpforge.decentralized.sim.SimulationResult;
@@ -37,10 +38,9 @@ class EdgeRateOptimizerTest {
     Problem p = Quadratics.random(12, 5, 1, 10, 7);
     EdgeRates uniform = EdgeRates.uniform(g);
     EdgeRates opt = optimizer.optimise(g);
-    SimulationResult a = Simulator.builder().problem(p).rates(uniform).method(Dadao.forProblem(p, uniform))
-        .target(1e-6).maxTime(2000).seed(7).build().run();
-    SimulationResult b = Simulator.builder().problem(p).rates(opt).method(Dadao.forProblem(p, opt))
-        .target(1e-6).maxTime(2000).seed(7).build().run();
+    SimulationResult a = Simulator.builder(new RunSpec(p, uniform, Dadao.forProblem(p, uniform), 1e-6, 2000, 7))
+        .build().run();
+    SimulationResult b = Simulator.builder(new RunSpec(p, opt, Dadao.forProblem(p, opt), 1e-6, 2000, 7)).build().run();
     assertTrue(a.reachedTarget() && b.reachedTarget());
     // Seeded run: 14,316 communications with uniform rates, 5,593 with optimised ones (total rate 61.0 -> 23.1).
     assertTrue(b.communications() < 0.6 * a.communications(), b.communications() + " vs " + a.communications());

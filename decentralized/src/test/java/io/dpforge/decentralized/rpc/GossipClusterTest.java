@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dpforge.decentralized.graph.EdgeRates;
+import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.graph.Graphs;
 import io.dpforge.decentralized.method.Dadao;
 import io.dpforge.decentralized.method.RandomizedGossip;
@@ -36,11 +37,10 @@ class GossipClusterTest {
     Problem p = Quadratics.random(16, d, 1, 10, 1);
     EdgeRates r = EdgeRates.uniform(Graphs.cycle(16));
     double target = 1e-4;
-    SimulationResult sim = Simulator.builder().problem(p).rates(r).method(Dadao.forProblem(p, r)).target(target)
-        .maxTime(1000).seed(1).build().run();
-    ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> GossipCluster.builder().problem(p)
-        .rates(r).method(Dadao.forProblem(p, r)).target(target).maxTime(600).timeUnit(Duration.ofMillis(20))
-        .pollInterval(1).seed(1).transport(new InProcessTransport()).build().run());
+    SimulationResult sim = Simulator.builder(new RunSpec(p, r, Dadao.forProblem(p, r), target, 1000, 1)).build().run();
+    RunSpec spec = new RunSpec(p, r, Dadao.forProblem(p, r), target, 600, 1);
+    ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> GossipCluster.builder(spec)
+        .timeUnit(Duration.ofMillis(20)).pollInterval(1).transport(new InProcessTransport()).build().run());
     assertTrue(c.reachedTarget(), "cluster error " + c.error() + " mean lag " + c.meanLag());
     assertFalse(c.diverged());
     double gradientRatio = (double) c.gradients() / sim.gradients();
@@ -61,10 +61,10 @@ class GossipClusterTest {
   void completeGraphUnderContentionNeverDeadlocks() {
     Problem p = Quadratics.random(6, 4, 1, 10, 2);
     EdgeRates r = EdgeRates.uniform(Graphs.complete(6));
-    ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> GossipCluster.builder().problem(p)
-        .rates(r).method(new RandomizedGossip(StepSchedule.constant(0.5 / p.smoothness()))).target(1e-30)
-        .maxTime(60).timeUnit(Duration.ofMillis(2)).initialSlowdown(1).pollInterval(10).seed(2)
-        .transport(new InProcessTransport()).build().run());
+    RunSpec spec = new RunSpec(p, r, new RandomizedGossip(StepSchedule.constant(0.5 / p.smoothness())), 1e-30, 60, 2);
+    ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> GossipCluster.builder(spec)
+        .timeUnit(Duration.ofMillis(2)).initialSlowdown(1).pollInterval(10).transport(new InProcessTransport())
+        .build().run());
     // Every one of the ~6.4 exchanges per unit over 60 units completed at both ends.
     assertTrue(c.initiated() > 200, "exchanges " + c.initiated());
     assertEquals(c.initiated(), c.answered());

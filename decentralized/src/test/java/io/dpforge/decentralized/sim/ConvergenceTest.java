@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConvergenceTest {
 
   private static SimulationResult dadao(Problem p, EdgeRates r, double target, double maxTime, long seed) {
-    return Simulator.builder().problem(p).rates(r).method(Dadao.forProblem(p, r)).target(target).maxTime(maxTime)
-        .seed(seed).build().run();
+    return Simulator.builder(new RunSpec(p, r, Dadao.forProblem(p, r), target, maxTime, seed)).build().run();
   }
 
   @Test
@@ -67,8 +66,8 @@ class ConvergenceTest {
     Problem p = LeastSquares.of(data, Partition.random(data.rows(), 300, 1));
     EdgeRates r = EdgeRates.uniform(Graphs.star(300));
     assertEquals(299.0, r.total(), 1e-9);
-    SimulationResult res = Simulator.builder().problem(p).rates(r).method(Dadao.forProblem(p, r)).target(1e-8)
-        .maxTime(400).evaluationInterval(0.5).seed(3).build().run();
+    SimulationResult res = Simulator.builder(new RunSpec(p, r, Dadao.forProblem(p, r), 1e-8, 400, 3))
+        .evaluationInterval(0.5).build().run();
     assertTrue(res.reachedTarget());
     assertTrue(res.gradients() <= 120_000, "gradients " + res.gradients());
     assertTrue(res.communications() <= 120_000, "communications " + res.communications());
@@ -89,8 +88,8 @@ class ConvergenceTest {
       for (double decayAfter : new double[] {10, 100}) {
         StepSchedule s = new StepSchedule(scale / p.smoothness(), decayAfter);
         for (GossipMethod m : List.of(new RandomizedGossip(s), new Acid(s, r.spectrum()))) {
-          SimulationResult b = Simulator.builder().problem(p).rates(r).method(m).target(1e-6).maxTime(d.time())
-              .evaluationInterval(1).seed(1).build().run();
+          SimulationResult b = Simulator.builder(new RunSpec(p, r, m, 1e-6, d.time(), 1)).evaluationInterval(1)
+              .build().run();
           assertFalse(b.reachedTarget(), m.name() + " " + s);
           assertTrue(b.communications() <= d.communications());
           assertTrue(b.error() > 1e-5, m.name() + " " + s + " error " + b.error());
@@ -108,10 +107,10 @@ class ConvergenceTest {
     Problem p = Quadratics.random(16, 5, 1, 10, 1);
     EdgeRates r = EdgeRates.uniform(Graphs.path(16));
     StepSchedule s = new StepSchedule(1 / p.smoothness(), 10);
-    SimulationResult gossip = Simulator.builder().problem(p).rates(r).method(new RandomizedGossip(s)).target(1e-12)
-        .maxTime(3000).evaluationInterval(1).seed(1).build().run();
-    SimulationResult acid = Simulator.builder().problem(p).rates(r).method(new Acid(s, r.spectrum())).target(1e-12)
-        .maxTime(3000).evaluationInterval(1).seed(1).build().run();
+    SimulationResult gossip = Simulator.builder(new RunSpec(p, r, new RandomizedGossip(s), 1e-12, 3000, 1))
+        .evaluationInterval(1).build().run();
+    SimulationResult acid = Simulator.builder(new RunSpec(p, r, new Acid(s, r.spectrum()), 1e-12, 3000, 1))
+        .evaluationInterval(1).build().run();
     double start = gossip.trace().get(0).error();
     assertTrue(gossip.error() < 1e-3 * start, "gossip " + gossip.error() + " from " + start);
     assertTrue(acid.error() < gossip.error(), "acid " + acid.error() + " gossip " + gossip.error());
