@@ -72,8 +72,11 @@ public final class GossipSetup {
   String targetColumn;
 
   @Option(names = "--features", split = ",",
-      description = "Feature columns (default: all other columns), plus an intercept.")
+      description = "Feature columns (default: all other columns), plus an intercept unless --no-intercept.")
   List<String> features = List.of();
+
+  @Option(names = "--no-intercept", description = "Do not add an intercept column to the features.")
+  boolean noIntercept;
 
   @Option(names = "--l2", defaultValue = "0.01",
       description = "Ridge weight of --problem logistic, which is its strong convexity μ (default: ${DEFAULT-VALUE}).")
@@ -167,7 +170,7 @@ public final class GossipSetup {
   private TabularData table(String target) {
     Path csv = data != null ? data : Samples.csv(Samples.CPS1988);
     Path spec = domain != null ? domain : csv.toAbsolutePath().resolveSibling("domain.json");
-    return TabularData.read(csv, spec, target, features, true);
+    return TabularData.read(csv, spec, target, features, !noIntercept);
   }
 
   private int[][] shares(TabularData t, int n) {
