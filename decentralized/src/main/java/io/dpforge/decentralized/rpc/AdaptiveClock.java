@@ -12,6 +12,9 @@ package io.dpforge.decentralized.rpc;
  * changes nothing but the wall clock; time stays continuous across changes.
  */
 public final class AdaptiveClock implements GossipClock {
+  private static final double SLOW_DOWN_LAG = 0.5;
+  private static final double SPEED_UP_LAG = 0.15;
+
   private record Pace(long wallNanos, double time, double unitNanos) {}
 
   private final double targetUnitNanos;
@@ -41,15 +44,17 @@ public final class AdaptiveClock implements GossipClock {
 
   /**
    * Adjusts the pace from the nodes' recent lateness behind their schedules (in units): lengthens the
-   * unit by half when some node is more than 0.2 units late, shortens it by a fifth (not below the
-   * target) when all are within 0.05 units.
+   * unit by half when some node is more than {@value #SLOW_DOWN_LAG} units late on average, shortens it
+   * by a fifth (not below the target) when all are within {@value #SPEED_UP_LAG}. Short stalls are
+   * harmless (in simulation, events that run late but flow to the time they run keep DADAO stable);
+   * lateness that persists means the realised rates have dropped.
    */
   public synchronized void adjust(double worstRecentLag) {
     Pace p = pace;
     double unit = p.unitNanos;
-    if (worstRecentLag > 0.2) {
+    if (worstRecentLag > SLOW_DOWN_LAG) {
       unit *= 1.5;
-    } else if (worstRecentLag < 0.05) {
+    } else if (worstRecentLag < SPEED_UP_LAG) {
       unit = Math.max(targetUnitNanos, unit / 1.25);
     }
     if (unit != p.unitNanos) {

@@ -20,6 +20,11 @@ import java.util.function.Consumer;
  * N real gossip nodes in this process, each a gRPC server and a client of its neighbours, running their
  * Poisson clocks on wall-clock time (the research brief, §A4). A monitor polls every node's estimate
  * over the {@code Snapshot} call and stops the nodes when (1/n)Σ‖x_i − x*‖² reaches the target.
+ *
+ * <p>Before time 0 every link is connected and warmed up with pings; the clock then starts slow and
+ * adapts its pace to what the machine sustains ({@link AdaptiveClock}), because DADAO diverges when the
+ * realised communication rate falls well below the one its constants assume. After the run the nodes'
+ * exchange invariant (Σ_i z_i = 0 for DADAO) is checked at a common time.
  */
 public final class GossipCluster {
   private static final Duration START_DELAY = Duration.ofMillis(300);
@@ -55,6 +60,7 @@ public final class GossipCluster {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<GossipPeer> peers = new ArrayList<>();
     List<ManagedChannel> monitors = new ArrayList<>();
+    Thread pacer = null;
     try {
       double[] x0 = new double[problem.dim()];
       for (int i = 0; i < n; i++) {
@@ -76,55 +82,36 @@ public final class GossipCluster {
       // Time 0 only once every node is up and connected: late clocks would fire a burst of events.
       AdaptiveClock clock = new AdaptiveClock(START_DELAY.toNanos(), timeUnit.toNanos(), initialSlowdown);
       long startNanos = System.nanoTime() + START_DELAY.toNanos();
-      Thread pacer = startPacer(clock, peers);
+      pacer = startPacer(clock, peers);
       for (int i = 0; i < n; i++) {
-        peers.get(i).startClocks(clock, spec.maxTime(), spec.seed() * 1_000_003L + i, e -> failure.compareAndSet(null, e));
+        long seed = spec.seed() * 1_000_003L + i;
+        peers.get(i).startClocks(clock, spec.maxTime(), seed, e -> failure.compareAndSet(null, e));
       }
       List<TracePoint> trace = new ArrayList<>();
-      TracePoint last;
-      long k = 0;
-      while (true) {
+      for (long k = 0; ; k++) {
         double t = Math.min(k * pollInterval, spec.maxTime());
         sleepUntil(clock, t);
         if (failure.get() != null) {
           throw new IllegalStateException("a node failed: " + failure.get(), failure.get());
         }
-        last = poll(stubs, clock, t);
-        trace.add(last);
+        TracePoint p = poll(stubs, clock, t);
+        trace.add(p);
         if (progress != null) {
-          progress.accept(last);
+          progress.accept(p);
         }
-        if (last.error() <= spec.target() || t >= spec.maxTime() || diverged(trace)) {
+        if (p.error() <= spec.target() || t >= spec.maxTime() || diverged(trace)) {
           break;
         }
-        k++;
       }
       double wall = (System.nanoTime() - startNanos) / 1e9;
-      pacer.interrupt();
       for (GossipPeer p : peers) {
         p.stopClocks();
       }
-      long bytes = 0;
-      long initiated = 0;
-      long answered = 0;
-      long failed = 0;
-      double end = 0;
-      double lagSum = 0;
-      double maxLag = 0;
-      for (GossipPeer p : peers) {
-        lagSum += p.meanLag();
-        maxLag = Math.max(maxLag, p.maxLag());
-        GossipNode.Snapshot s = p.node().snapshot(0);
-        bytes += p.bytesSent();
-        initiated += s.initiated();
-        answered += s.answered();
-        failed += s.failed();
-        end = Math.max(end, s.time());
-      }
-      return new ClusterResult(last.error() <= spec.target(), diverged(trace), last.gradients(), last.communications(),
-          initiated, answered, failed, last.time(), wall, last.error(), bytes, 8L * problem.dim(),
-          invariantDrift(peers, end), lagSum / n, maxLag, trace);
+      return summarise(peers, trace, wall);
     } finally {
+      if (pacer != null) {
+        pacer.interrupt();
+      }
       for (ManagedChannel ch : monitors) {
         ch.shutdownNow();
         ch.awaitTermination(5, TimeUnit.SECONDS);
@@ -133,6 +120,31 @@ public final class GossipCluster {
         p.close();
       }
     }
+  }
+
+  /** The result, from the trace and the nodes' counters once their clocks have stopped. */
+  private ClusterResult summarise(List<GossipPeer> peers, List<TracePoint> trace, double wall) {
+    TracePoint last = trace.get(trace.size() - 1);
+    long bytes = 0;
+    long initiated = 0;
+    long answered = 0;
+    long failed = 0;
+    double end = 0;
+    double lagSum = 0;
+    double maxLag = 0;
+    for (GossipPeer p : peers) {
+      lagSum += p.meanLag();
+      maxLag = Math.max(maxLag, p.maxLag());
+      GossipNode.Snapshot s = p.node().snapshot(0);
+      bytes += p.bytesSent();
+      initiated += s.initiated();
+      answered += s.answered();
+      failed += s.failed();
+      end = Math.max(end, s.time());
+    }
+    return new ClusterResult(last.error() <= spec.target(), diverged(trace), last.gradients(), last.communications(),
+        initiated, answered, failed, last.time(), wall, last.error(), bytes, 8L * problem.dim(),
+        invariantDrift(peers, end), lagSum / peers.size(), maxLag, trace);
   }
 
   /** Reads every node's estimate at the current time; the trace point is labelled with poll time t. */

@@ -3,38 +3,40 @@ package io.dpforge.decentralized.rpc;
 import io.dpforge.decentralized.method.NodeState;
 import io.dpforge.decentralized.problem.LocalObjective;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One real node: its method state, its private objective and the event rules under a lock (the
- * research brief, §A4). Every event flows the node to the clock's current time ("flow to now"), which
- * keeps the dynamics stable when a stalled node fires overdue events in a burst.
+ * One real node: its method state, its private objective and the event rules (the research brief,
+ * §A4). Events flow the node to the clock's current time ("flow to now").
  *
  * <ul>
- *   <li>A gradient is computed on a snapshot of x_i outside the lock, so the node's exchanges never
- *       wait on a gradient; the node then locks, flows to now and applies the (slightly stale) gradient.
- *   <li>An exchange is one instant {@code at} shared by both ends. The initiator (the lower id of the
- *       edge) locks, flows to now = at, computes its message and unlocks; it sends (at, message); the
- *       responder locks, applies its half at {@code at} and answers with its message; the initiator locks
- *       again and applies its half at {@code at}. An end already past {@code at} (it took part in another
- *       event meanwhile) applies the jump as of {@code at}, carried forward by the exact flow
- *       ({@link NodeState#exchange}). No lock is ever held while waiting on another node, so no deadlock
- *       can form, and both ends apply the same exchange at the same instant, so none is lost or
- *       applied by one end only (unless the network fails after the responder applied it, which is
- *       counted as a failed exchange).
+ *   <li>A gradient is computed on a snapshot of x_i without holding the node, so exchanges never wait
+ *       on a gradient computation; the node is then held briefly to flow to now and apply the (slightly
+ *       stale) gradient.
+ *   <li>An exchange holds both ends for its whole duration, so each node takes part in one exchange at a
+ *       time, as in the simulator. The initiator (the lower id of the edge) holds itself and asks the
+ *       responder, which holds itself, flows to its clock and sends that time and its message; the
+ *       initiator computes its own message at that time and sends it; the responder applies its half
+ *       and releases; the initiator applies its half and releases. Both ends apply the same exchange at
+ *       the same instant. A node waits only while holding itself for a node with a higher id, so no
+ *       cycle of waits, hence no deadlock, can form.
  * </ul>
+ *
+ * <p>The hold is a semaphore, not a lock: a responder acquires it in one gRPC callback and releases it
+ * in another, possibly on another thread.
  */
 public final class GossipNode {
   private final int id;
   private final NodeState state;
   private final LocalObjective objective;
   private final int dim;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Semaphore hold = new Semaphore(1, true);
   private final AtomicLong gradients = new AtomicLong();
   private final AtomicLong initiated = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private volatile GossipClock clock;
 
   public GossipNode(int id, NodeState state, LocalObjective objective) {
     this.id = id;
@@ -51,104 +53,135 @@ public final class GossipNode {
     return dim;
   }
 
+  /** Whether the node has its clock, and so answers exchanges. */
+  public boolean started() {
+    return clock != null;
+  }
+
+  /** Sets the clock; the node answers exchanges only from then on. */
+  public void useClock(GossipClock c) {
+    this.clock = c;
+  }
+
   /** A gradient event now. */
-  public void gradientEvent(GossipClock clock) {
+  public void gradientEvent() {
     double[] point = new double[dim];
-    lock.lock();
+    hold.acquireUninterruptibly();
     try {
       state.flowTo(clock.now());
       state.gradientPoint(point);
     } finally {
-      lock.unlock();
+      hold.release();
     }
     double[] gradient = new double[dim];
     objective.gradient(point, gradient);
-    lock.lock();
+    hold.acquireUninterruptibly();
     try {
       state.flowTo(clock.now());
       state.applyGradient(gradient);
       gradients.incrementAndGet();
     } finally {
-      lock.unlock();
+      hold.release();
     }
   }
 
   /**
-   * Initiates one exchange now over {@code link}, this node being the edge's lower id.
+   * Initiates one exchange over {@code link}, this node being the edge's lower id.
    *
    * @return whether the exchange happened (false when the peer could not be reached)
    */
-  public boolean initiate(GossipClock clock, PeerLink link) {
-    double[] own = new double[dim];
-    double at;
-    lock.lock();
+  public boolean initiate(PeerLink link) {
+    hold.acquireUninterruptibly();
     try {
-      state.flowTo(clock.now());
-      at = state.time();
-      state.message(at, own);
-    } finally {
-      lock.unlock();
-    }
-    double[] other;
-    try {
-      other = link.exchange(at, own);
+      double[] own = new double[dim];
+      double[][] theirs = new double[1][];
+      double[] at = new double[1];
+      link.exchange((t, responderMessage) -> {
+        // Held since before the responder read its clock, so this node is not past t (one process);
+        // across machines skew may put it past t, and message/exchange then work as of t.
+        state.flowTo(t);
+        state.message(t, own);
+        theirs[0] = responderMessage;
+        at[0] = t;
+        return own;
+      });
+      state.exchange(at[0], own, theirs[0]);
+      initiated.incrementAndGet();
+      return true;
     } catch (PeerUnavailableException e) {
       failed.incrementAndGet();
       return false;
-    }
-    lock.lock();
-    try {
-      state.exchange(at, own, other);
-      initiated.incrementAndGet();
     } finally {
-      lock.unlock();
+      hold.release();
     }
-    return true;
   }
 
   /**
-   * The responder's half of an exchange at the initiator's instant {@code t}: flows to t, or, when
-   * already past t (its clock read later, or skew), exchanges as of t. Returns this node's message.
+   * The responder's first step: holds this node, flows it to its clock and returns the exchange time and
+   * its message. Must be followed by {@link #finishResponse} or {@link #abortResponse}.
    */
-  public double[] respond(double t, double[] other) {
-    if (other.length != dim) {
-      throw new IllegalArgumentException("message of length " + other.length + ", node " + id + " expects " + dim);
+  public Response beginResponse() {
+    GossipClock c = clock;
+    if (c == null) {
+      throw new IllegalStateException("node " + id + " has not started its clock");
     }
-    double[] own = new double[dim];
-    lock.lock();
+    hold.acquireUninterruptibly();
     try {
+      double t = Math.max(c.now(), state.time());
       state.flowTo(t);
+      double[] own = new double[dim];
       state.message(t, own);
-      state.exchange(t, own, other);
+      return new Response(t, own);
+    } catch (RuntimeException e) {
+      hold.release();
+      throw e;
+    }
+  }
+
+  /** The responder's second step: applies its half with the initiator's message and releases the node. */
+  public void finishResponse(Response r, double[] initiatorMessage) {
+    try {
+      if (initiatorMessage.length != dim) {
+        throw new IllegalArgumentException("message of length " + initiatorMessage.length + ", node " + id
+            + " expects " + dim);
+      }
+      state.exchange(r.time(), r.message(), initiatorMessage);
       answered.incrementAndGet();
     } finally {
-      lock.unlock();
+      hold.release();
     }
-    return own;
+  }
+
+  /** Releases the node after a first step whose exchange did not complete; the state is unchanged. */
+  public void abortResponse() {
+    hold.release();
   }
 
   /** The node's estimate and counters at time t, or at its own time if later (the state is not changed). */
   public Snapshot snapshot(double time) {
     double[] x = new double[dim];
-    lock.lock();
+    hold.acquireUninterruptibly();
     try {
       double t = Math.max(time, state.time());
       state.estimateAt(t, x);
       return new Snapshot(id, t, x, gradients.get(), initiated.get(), answered.get(), failed.get());
     } finally {
-      lock.unlock();
+      hold.release();
     }
   }
 
   /** The conserved term at time t ≥ the node's time (see {@link NodeState#conservedTerm}). */
   public Optional<double[]> conservedTerm(double t) {
-    lock.lock();
+    hold.acquireUninterruptibly();
     try {
       return state.conservedTerm(Math.max(t, state.time()));
     } finally {
-      lock.unlock();
+      hold.release();
     }
   }
+
+  /** The responder's exchange time and message, between its two steps. */
+  public record Response(double time, double[] message) {}
 
   /**
    * A node's view at one time.

@@ -91,6 +91,7 @@ public final class GossipPeer implements AutoCloseable {
    * @param until time (units) after which the clocks start no more events
    */
   public void startClocks(GossipClock clock, double until, long seed, Consumer<Throwable> onError) {
+    node.useClock(clock);
     clocks = new NodeClocks(node, List.copyOf(links), ownedRates.stream().mapToDouble(Double::doubleValue).toArray(), clock, until,
         seed, onError);
     clocks.start();

@@ -26,27 +26,85 @@ public final class GossipPeerService extends GossipPeerGrpc.GossipPeerImplBase {
   }
 
   @Override
-  public void exchange(EdgeMessage request, StreamObserver<EdgeMessage> response) {
-    if (request.getToNode() != node.id()) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("message for node " + request.getToNode()
-          + " reached node " + node.id()).asRuntimeException());
-      return;
+  public StreamObserver<EdgeMessage> exchange(StreamObserver<EdgeMessage> response) {
+    return new StreamObserver<>() {
+      private GossipNode.Response pending;
+      private boolean finished;
+
+      @Override
+      public void onNext(EdgeMessage m) {
+        if (finished) {
+          return;
+        }
+        if (pending == null) {
+          Status bad = validatePrepare(m);
+          if (bad != null) {
+            fail(bad);
+            return;
+          }
+          pending = node.beginResponse();
+          EdgeMessage offer = Messages.edge(node.id(), m.getFromNode(), pending.time(), pending.message());
+          bytesSent.addAndGet(offer.getSerializedSize());
+          response.onNext(offer);
+          return;
+        }
+        if (m.getVectorCount() != node.dim()) {
+          node.abortResponse();
+          pending = null;
+          fail(Status.INVALID_ARGUMENT.withDescription("vector of length " + m.getVectorCount() + ", node "
+              + node.id() + " expects " + node.dim()));
+          return;
+        }
+        node.finishResponse(pending, Messages.vector(m));
+        pending = null;
+        finished = true;
+        EdgeMessage ack = Messages.edge(node.id(), m.getFromNode(), m.getTime(), new double[0]);
+        bytesSent.addAndGet(ack.getSerializedSize());
+        response.onNext(ack);
+        response.onCompleted();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        release();
+      }
+
+      @Override
+      public void onCompleted() {
+        release();
+        if (!finished) {
+          finished = true;
+          response.onCompleted();
+        }
+      }
+
+      private void release() {
+        if (pending != null) {
+          node.abortResponse();
+          pending = null;
+        }
+      }
+
+      private void fail(Status status) {
+        finished = true;
+        response.onError(status.asRuntimeException());
+      }
+    };
+  }
+
+  private Status validatePrepare(EdgeMessage m) {
+    if (m.getToNode() != node.id()) {
+      return Status.INVALID_ARGUMENT.withDescription("message for node " + m.getToNode() + " reached node "
+          + node.id());
     }
-    if (!neighbours.contains(request.getFromNode())) {
-      response.onError(Status.FAILED_PRECONDITION.withDescription("node " + request.getFromNode()
-          + " is not a neighbour of node " + node.id()).asRuntimeException());
-      return;
+    if (!neighbours.contains(m.getFromNode())) {
+      return Status.FAILED_PRECONDITION.withDescription("node " + m.getFromNode() + " is not a neighbour of node "
+          + node.id());
     }
-    if (request.getVectorCount() != node.dim()) {
-      response.onError(Status.INVALID_ARGUMENT.withDescription("vector of length " + request.getVectorCount()
-          + ", node " + node.id() + " expects " + node.dim()).asRuntimeException());
-      return;
+    if (!node.started()) {
+      return Status.UNAVAILABLE.withDescription("node " + node.id() + " has not started its clock yet");
     }
-    double[] own = node.respond(request.getTime(), Messages.vector(request));
-    EdgeMessage reply = Messages.edge(node.id(), request.getFromNode(), request.getTime(), own);
-    bytesSent.addAndGet(reply.getSerializedSize());
-    response.onNext(reply);
-    response.onCompleted();
+    return null;
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * §A4): one thread for its gradient clock (rate 1) and one for the clocks of the edges it owns (the
  * merged process of rate Σλ_e, each arrival assigned to an edge in proportion to its rate). Arrival
  * times are drawn ahead on the time base, so a node that falls behind catches up instead of thinning its
- * clocks. Gradients never wait on gossip: they run on their own thread.
+ * clocks. Gradients run on their own thread, so a gradient computation never waits on gossip (only its
+ * short application waits while the node is in an exchange).
  */
 public final class NodeClocks {
   private final GossipNode node;
@@ -84,7 +85,7 @@ public final class NodeClocks {
       if (!sleepUntil(t)) {
         return;
       }
-      node.gradientEvent(clock);
+      node.gradientEvent();
     }
   }
 
@@ -109,7 +110,7 @@ public final class NodeClocks {
       while (e < cumulative.length - 1 && u >= cumulative[e]) {
         e++;
       }
-      node.initiate(clock, ownedLinks.get(e));
+      node.initiate(ownedLinks.get(e));
     }
   }
 

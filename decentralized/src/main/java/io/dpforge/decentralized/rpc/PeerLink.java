@@ -1,14 +1,20 @@
 package io.dpforge.decentralized.rpc;
 
-/** The initiator's end of one edge: sends its message and returns the responder's. */
+/** The initiator's end of one edge. */
 public interface PeerLink {
   /**
-   * One exchange. The responder has applied its half when this returns.
+   * Runs one exchange. The responder locks itself and sends its exchange time and message; {@code
+   * initiator} turns them into this end's message at that time, which goes back to the responder; this
+   * returns once the responder has applied its half.
    *
-   * @param time the event time in units
-   * @param own the initiator's message
-   * @return the responder's message
-   * @throws PeerUnavailableException when the responder cannot be reached
+   * @throws PeerUnavailableException when the responder cannot be reached or does not answer in time
    */
-  double[] exchange(double time, double[] own);
+  void exchange(Initiator initiator);
+
+  /** The initiator's side of an exchange. */
+  @FunctionalInterface
+  interface Initiator {
+    /** Given the responder's time and message, returns this end's message at that time. */
+    double[] messageAt(double time, double[] responderMessage);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * λ_e per edge (communications). The merged process has rate n + Σλ_e; each arrival belongs to a clock
  * with probability proportional to its rate (Nabli &amp; Oyallon 2023, §3). Seeded and reproducible.
  */
-public final class PoissonClocks implements EventSource {
+public final class PoissonClocks {
   private final int nodes;
   private final double[] cumulativeEdgeRates;
   private final double totalRate;
@@ -29,7 +29,7 @@ public final class PoissonClocks implements EventSource {
     this.rng = new SplittableRandom(seed);
   }
 
-  @Override
+  /** The next event; the stream never ends. */
   public Event next() {
     time += -Math.log(1 - rng.nextDouble()) / totalRate;
     double u = rng.nextDouble() * totalRate;

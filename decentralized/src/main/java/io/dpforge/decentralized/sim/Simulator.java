@@ -30,7 +30,7 @@ public final class Simulator {
 
   public SimulationResult run() {
     Network net = new Network(spec.rates().graph(), spec.problem(), spec.method(), start);
-    EventSource events = new PoissonClocks(spec.rates(), spec.seed());
+    PoissonClocks events = new PoissonClocks(spec.rates(), spec.seed());
     List<TracePoint> trace = new ArrayList<>();
     long k = 0;
     Event next = events.next();

@@ -2,7 +2,6 @@ package io.dpforge.decentralized.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +20,10 @@ import io.dpforge.decentralized.sim.Simulator;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,22 +75,34 @@ class GossipClusterTest {
   }
 
   @Test
-  void peerRejectsMalformedExchanges() throws Exception {
+  void peerRejectsMalformedExchangesAndReleasesAbandonedOnes() throws Exception {
     Problem p = Quadratics.random(3, 2, 1, 2, 1);
     EdgeRates r = EdgeRates.uniform(Graphs.path(3));
     InProcessTransport transport = new InProcessTransport();
     try (GossipPeer peer = GossipPeer.serve(0, r, p.local(0), Dadao.forProblem(p, r), new double[2], transport)) {
       ManagedChannel ch = transport.channel(0);
       try {
-        GossipPeerGrpc.GossipPeerBlockingStub stub = GossipPeerGrpc.newBlockingStub(ch);
-        assertStatus(Status.Code.INVALID_ARGUMENT, "reached node 0",
-            () -> stub.exchange(Messages.edge(1, 2, 0, new double[2])));
-        assertStatus(Status.Code.FAILED_PRECONDITION, "not a neighbour",
-            () -> stub.exchange(Messages.edge(2, 0, 0, new double[2])));
-        assertStatus(Status.Code.INVALID_ARGUMENT, "expects 2",
-            () -> stub.exchange(Messages.edge(1, 0, 0, new double[3])));
-        EdgeMessage ok = stub.exchange(Messages.edge(1, 0, 0, new double[] {1, 1}));
-        assertEquals(2, ok.getVectorCount());
+        GossipPeerGrpc.GossipPeerStub stub = GossipPeerGrpc.newStub(ch);
+        assertStatus(Status.Code.UNAVAILABLE, "not started its clock", stub, Messages.edge(1, 0, 0, new double[0]));
+        peer.node().useClock(TimeBase.startingIn(Duration.ZERO, Duration.ofMillis(10), 0, 1));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "reached node 0", stub, Messages.edge(1, 2, 0, new double[0]));
+        assertStatus(Status.Code.FAILED_PRECONDITION, "not a neighbour", stub, Messages.edge(2, 0, 0, new double[0]));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "expects 2", stub, Messages.edge(1, 0, 0, new double[0]),
+            Messages.edge(1, 0, 0, new double[3]));
+        // A stream abandoned after the first step leaves the node free and unchanged.
+        Recorder abandoned = new Recorder();
+        StreamObserver<EdgeMessage> requests = stub.exchange(abandoned);
+        requests.onNext(Messages.edge(1, 0, 0, new double[0]));
+        assertEquals(2, abandoned.next().getVectorCount());
+        requests.onError(Status.CANCELLED.asRuntimeException());
+        // A complete exchange is applied once.
+        Recorder ok = new Recorder();
+        requests = stub.exchange(ok);
+        requests.onNext(Messages.edge(1, 0, 0, new double[0]));
+        EdgeMessage offer = ok.next();
+        requests.onNext(Messages.edge(1, 0, offer.getTime(), new double[] {1, 1}));
+        assertEquals(0, ok.next().getVectorCount());
+        requests.onCompleted();
         assertEquals(1, peer.node().snapshot(0).answered());
       } finally {
         ch.shutdownNow();
@@ -96,8 +110,47 @@ class GossipClusterTest {
     }
   }
 
-  private static void assertStatus(Status.Code code, String text, Runnable call) {
-    StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
+  /** Records a stream's answers and its error, if any. */
+  private static final class Recorder implements StreamObserver<EdgeMessage> {
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
+    Object poll() throws InterruptedException {
+      Object o = queue.poll(10, TimeUnit.SECONDS);
+      assertTrue(o != null, "no answer");
+      return o;
+    }
+
+    EdgeMessage next() throws InterruptedException {
+      return (EdgeMessage) poll();
+    }
+
+    @Override
+    public void onNext(EdgeMessage value) {
+      queue.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      queue.add(t);
+    }
+
+    @Override
+    public void onCompleted() {
+      // Answers are checked one by one.
+    }
+  }
+
+  private static void assertStatus(Status.Code code, String text, GossipPeerGrpc.GossipPeerStub stub,
+      EdgeMessage... messages) throws InterruptedException {
+    Recorder rec = new Recorder();
+    StreamObserver<EdgeMessage> requests = stub.exchange(rec);
+    Object answer = null;
+    for (EdgeMessage m : messages) {
+      requests.onNext(m);
+      answer = rec.poll();
+    }
+    assertTrue(answer instanceof StatusRuntimeException, "expected an error, got " + answer);
+    StatusRuntimeException e = (StatusRuntimeException) answer;
     assertEquals(code, e.getStatus().getCode());
     assertTrue(e.getStatus().getDescription().contains(text), e.getStatus().getDescription());
   }
