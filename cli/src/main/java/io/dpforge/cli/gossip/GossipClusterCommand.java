@@ -73,20 +73,11 @@ public final class GossipClusterCommand extends JsonCommand {
           + " Poisson clocks (mean lag %.2f units, max %.1f), so the realised communication rate dropped below the"
           + " one DADAO's constants need; use a longer --time-unit-ms or a larger --initial-slowdown", c.meanLag(), c.maxLag()));
     }
-    if (run.report != null) {
-      ConvergenceChart.write(run.report, "dpforge gossip cluster: " + b.method().name(), GossipSetup.summary(b),
-          List.of(new ConvergenceChart.Series("gRPC cluster", c.trace()),
-              new ConvergenceChart.Series("simulator (same setup)", sim.trace())));
-      console.println("chart: " + run.report);
-    }
-    Map<String, Object> r = GossipSetup.describe(b);
-    r.put("seed", setup.seed);
-    r.put("target", run.target);
-    r.put("reached_target", c.reachedTarget());
-    r.put("gradients", c.gradients());
-    r.put("communications", c.communications());
-    r.put("time", c.time());
-    r.put("error", c.error());
+    run.report(console, "dpforge gossip cluster: " + b.method().name(), b,
+        List.of(new ConvergenceChart.Series("gRPC cluster", c.trace()),
+            new ConvergenceChart.Series("simulator (same setup)", sim.trace())));
+    Map<String, Object> r = run.result(b, setup.seed, c.reachedTarget(), c.gradients(), c.communications(), c.time(),
+        c.error());
     r.put("wall_seconds", c.wallSeconds());
     r.put("time_unit_ms", timeUnitMs);
     r.put("mean_time_unit_ms", unitMs);
@@ -106,9 +97,6 @@ public final class GossipClusterCommand extends JsonCommand {
     r.put("simulator_time", sim.time());
     r.put("gradient_ratio", (double) c.gradients() / sim.gradients());
     r.put("communication_ratio", (double) c.communications() / sim.communications());
-    if (run.report != null) {
-      r.put("report", run.report.toString());
-    }
     return r;
   }
 }

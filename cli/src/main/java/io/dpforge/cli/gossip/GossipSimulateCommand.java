@@ -44,25 +44,13 @@ public final class GossipSimulateCommand extends JsonCommand {
             + " error %.3e (from %.3e), linear rate %.4f per time unit%n",
         res.reachedTarget() ? "reached" : "did NOT reach", run.target, res.time(), res.gradients(),
         res.communications(), res.communicationsPerGradient(), res.error(), initial, rate);
-    if (run.report != null) {
-      ConvergenceChart.write(run.report, "dpforge gossip simulate: " + b.method().name(), GossipSetup.summary(b),
-          List.of(new ConvergenceChart.Series(b.method().name() + " (simulated)", res.trace())));
-      console.println("chart: " + run.report);
-    }
-    Map<String, Object> r = GossipSetup.describe(b);
-    r.put("seed", setup.seed);
-    r.put("target", run.target);
-    r.put("reached_target", res.reachedTarget());
-    r.put("gradients", res.gradients());
-    r.put("communications", res.communications());
+    run.report(console, "dpforge gossip simulate: " + b.method().name(), b,
+        List.of(new ConvergenceChart.Series(b.method().name() + " (simulated)", res.trace())));
+    Map<String, Object> r = run.result(b, setup.seed, res.reachedTarget(), res.gradients(), res.communications(),
+        res.time(), res.error());
     r.put("communications_per_gradient", res.communicationsPerGradient());
-    r.put("time", res.time());
     r.put("initial_error", initial);
-    r.put("error", res.error());
     r.put("rate_per_time_unit", Double.isFinite(rate) ? rate : null);
-    if (run.report != null) {
-      r.put("report", run.report.toString());
-    }
     return r;
   }
 }

@@ -5,6 +5,8 @@ import io.dpforge.decentralized.sim.RunSpec;
 import io.dpforge.decentralized.sim.TracePoint;
 import io.dpforge.dp.data.InvalidInputException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -27,6 +29,31 @@ public final class RunOptions {
       throw new InvalidInputException("--target and --max-time must be > 0, got " + target + ", " + maxTime);
     }
     return new RunSpec(b.problem(), b.rates(), b.method(), target, maxTime, seed);
+  }
+
+  /** Writes the chart when {@code --report} was given. */
+  void report(Console console, String title, GossipSetup.Built b, List<ConvergenceChart.Series> series) {
+    if (report != null) {
+      ConvergenceChart.write(report, title, GossipSetup.summary(b), series);
+      console.println("chart: " + report);
+    }
+  }
+
+  /** The JSON fields every run reports: the setup, then where and when it stopped. */
+  Map<String, Object> result(GossipSetup.Built b, long seed, boolean reached, long gradients, long communications,
+      double time, double error) {
+    Map<String, Object> r = GossipSetup.describe(b);
+    r.put("seed", seed);
+    r.put("target", target);
+    r.put("reached_target", reached);
+    r.put("gradients", gradients);
+    r.put("communications", communications);
+    r.put("time", time);
+    r.put("error", error);
+    if (report != null) {
+      r.put("report", report.toString());
+    }
+    return r;
   }
 
   /** Prints a progress line about twenty times over the time limit (every 10, 20, 50... units). */
