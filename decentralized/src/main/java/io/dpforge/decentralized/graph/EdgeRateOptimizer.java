@@ -27,6 +27,8 @@ import org.hipparchus.linear.RealVector;
 public final class EdgeRateOptimizer {
   private static final double EIGEN_TIE = 1e-9;
   private static final double MIN_STEP = 1e-6;
+  /** Stop once an accepted step improves Φ by less than this fraction. */
+  private static final double MIN_RELATIVE_GAIN = 1e-6;
 
   private final int maxIterations;
 
@@ -51,10 +53,10 @@ public final class EdgeRateOptimizer {
         double[] q = exponentiatedStep(p, grad, step);
         double phiQ = objective(g, q);
         if (phiQ < phi * (1 - 1e-12)) {
+          moved = phiQ < phi * (1 - MIN_RELATIVE_GAIN);
           p = q;
           phi = phiQ;
           step *= 1.5;
-          moved = true;
           break;
         }
         step /= 2;
