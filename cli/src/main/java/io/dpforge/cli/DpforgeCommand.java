@@ -1,7 +1,9 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.gossip.GossipCommand;
+import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
+        EvaluateCommand.class,
         GossipCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
