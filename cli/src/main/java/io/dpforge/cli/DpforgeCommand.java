@@ -5,6 +5,7 @@ import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
 import io.dpforge.cli.fl.FlCommand;
+import io.dpforge.cli.gossip.GossipCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         DomainCommand.class,
         AccountantCommand.class,
         EvaluateCommand.class,
+        GossipCommand.class,
         CoordinatorCommand.class,
         ClientCommand.class,
         FlCommand.class,
