@@ -2,6 +2,9 @@ package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.fl.ClientCommand;
+import io.dpforge.cli.fl.CoordinatorCommand;
+import io.dpforge.cli.fl.FlCommand;
 import io.dpforge.cli.gossip.GossipCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Spec;
         AccountantCommand.class,
         EvaluateCommand.class,
         GossipCommand.class,
+        CoordinatorCommand.class,
+        ClientCommand.class,
+        FlCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec
