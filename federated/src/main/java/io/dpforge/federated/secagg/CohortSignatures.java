@@ -23,7 +23,7 @@ final class CohortSignatures {
 
   void checkKeys(ClientId client, CohortContext context, Rounds.AdvertisedKeys keys) {
     SignerTrust.Signer s = signatures.signer(client).orElseThrow(() -> new SignatureRejectedException(
-        SignatureRejectedException.Reason.UNSIGNED, "client " + client + " has no enrolled signing certificate"));
+        SignatureRejectedException.Reason.NOT_ENROLLED, "client " + client + " has no enrolled signing certificate"));
     if (!Arrays.equals(s.certificateDer(), keys.signingCertificate())) {
       throw new SignatureRejectedException(SignatureRejectedException.Reason.UNTRUSTED_CERTIFICATE, "the keys of "
           + client + " carry another signing certificate than the one it registered");

@@ -65,7 +65,7 @@ public final class ContributionSignatures {
   public SignerTrust.Signer check(ClientId client, UpdateClaim claim, byte[] signature) {
     SignerTrust.Signer s = signers.get(client);
     if (s == null) {
-      throw new SignatureRejectedException(SignatureRejectedException.Reason.UNSIGNED, "client " + client
+      throw new SignatureRejectedException(SignatureRejectedException.Reason.NOT_ENROLLED, "client " + client
           + " has no enrolled signing certificate: register again");
     }
     if (revoked.isRevoked(client.value(), s.certificateDer())) {

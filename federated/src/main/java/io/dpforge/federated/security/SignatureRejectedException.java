@@ -8,6 +8,8 @@ public final class SignatureRejectedException extends RuntimeException {
   public enum Reason {
     /** The message carries no signature where one is required. */
     UNSIGNED,
+    /** The client has not enrolled a signing certificate with this coordinator (it restarted): register again. */
+    NOT_ENROLLED,
     /** The signature does not verify: the message was altered, or signed by another key or for another context. */
     BAD_SIGNATURE,
     /** The signing certificate is not issued by the federation's CA, expired, of the wrong kind or name. */

@@ -39,8 +39,9 @@ final class StatusMapping {
     if (t instanceof SignatureRejectedException r) {
       Metadata trailers = new Metadata();
       trailers.put(ProtocolHeaders.REJECT_REASON, r.reason().name());
-      return Status.PERMISSION_DENIED.withDescription(r.reason().name() + ": " + r.getMessage())
-          .asRuntimeException(trailers);
+      Status code = r.reason() == SignatureRejectedException.Reason.NOT_ENROLLED ? Status.UNAUTHENTICATED
+          : Status.PERMISSION_DENIED;
+      return code.withDescription(r.reason().name() + ": " + r.getMessage()).asRuntimeException(trailers);
     }
     if (t instanceof UnknownClientException u) {
       return Status.UNAUTHENTICATED.withDescription(u.getMessage()).asRuntimeException();

@@ -32,6 +32,7 @@ final class ProtocolRun {
   final List<Recorder> outboxes = new ArrayList<>();
   final Map<Integer, byte[]> maskedBytes = new TreeMap<>();
   final Set<Integer> inputsSent = new HashSet<>();
+  private final List<ClientId> ids = new ArrayList<>();
 
   /** Captures what the cohort sends one member. */
   static final class Recorder implements MemberOutbox {
@@ -76,9 +77,26 @@ final class ProtocolRun {
   ProtocolRun(SecAggSettings settings, int members, int dimension, long seed) {
     engine = SecureAggregation.builder(settings).random(seeded(seed)).build();
     cohort = engine.open("run-test", 7, dimension);
+    List<ClientId> ids = new ArrayList<>();
     for (int i = 0; i < members; i++) {
       ClientId id = new ClientId(String.format("c%03d", i));
       cohort.admit(new Admission(id, "u" + i, new ModelVersion(0, 0), "", 1.0, 0, 10));
+      ids.add(id);
+    }
+    attach(ids, seed);
+  }
+
+  /** Plays the members of a cohort the coordinator admitted them to (seats in the order of {@code ids}). */
+  ProtocolRun(SecureAggregation engine, SecAggCohort cohort, List<ClientId> ids, long seed) {
+    this.engine = engine;
+    this.cohort = cohort;
+    attach(ids, seed);
+  }
+
+  private void attach(List<ClientId> members, long seed) {
+    for (int i = 0; i < members.size(); i++) {
+      ClientId id = members.get(i);
+      ids.add(id);
       Recorder r = new Recorder();
       cohort.member(id).orElseThrow().attach(r);
       outboxes.add(r);
@@ -103,6 +121,12 @@ final class ProtocolRun {
    */
   CompletionStage<CohortSum> run(List<float[]> updates, Drop[] drops, ContributionBound bound) {
     CompletionStage<CohortSum> sealed = cohort.seal(bound);
+    play(updates, drops);
+    return sealed;
+  }
+
+  /** The members' side of every round, once the cohort is sealing. */
+  void play(List<float[]> updates, Drop[] drops) {
     for (int i = 0; i < clients.size(); i++) {
       if (drops[i] == Drop.BEFORE_KEYS) {
         member(i).disconnected();
@@ -140,11 +164,10 @@ final class ProtocolRun {
         member(i).reveal(clients.get(i).reveal(r.survivors));
       }
     }
-    return sealed;
   }
 
   CohortMember member(int i) {
-    return cohort.member(new ClientId(String.format("c%03d", i))).orElseThrow();
+    return cohort.member(ids.get(i)).orElseThrow();
   }
 
   static byte[] sha256(byte[] b) {
