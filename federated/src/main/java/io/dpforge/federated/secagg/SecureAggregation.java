@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class SecureAggregation implements MaskedCohort.Factory, AutoCloseable {
   private final SecAggSettings settings;
   private final SecureRandom random;
+  private final ContributionSignatures contributionSignatures;
   private final CohortSignatures signatures;
   private final ScheduledExecutorService executor;
   private final Map<Long, SecAggCohort> cohorts = new ConcurrentHashMap<>();
@@ -26,6 +27,7 @@ public final class SecureAggregation implements MaskedCohort.Factory, AutoClosea
   private SecureAggregation(Builder b) {
     this.settings = b.settings;
     this.random = b.random;
+    this.contributionSignatures = b.signatures;
     this.signatures = b.signatures == null ? null : new CohortSignatures(b.signatures);
     this.executor = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "secure-aggregation");
@@ -56,9 +58,9 @@ public final class SecureAggregation implements MaskedCohort.Factory, AutoClosea
     return settings;
   }
 
-  /** Whether signed keys and masked inputs are required. */
-  public boolean signaturesRequired() {
-    return signatures != null;
+  /** The signature checks on members' keys and masked inputs, when required. */
+  public Optional<ContributionSignatures> signatures() {
+    return Optional.ofNullable(contributionSignatures);
   }
 
   @Override

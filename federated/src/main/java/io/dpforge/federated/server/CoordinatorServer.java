@@ -160,6 +160,10 @@ public final class CoordinatorServer implements AutoCloseable {
             ? "the coordinator runs secure aggregation: give the server its SecureAggregation"
             : "the server was given a SecureAggregation the coordinator was not built with");
       }
+      if (secureAggregation != null && secureAggregation.signatures().orElse(null) != signatures) {
+        throw new IllegalArgumentException("secure aggregation must check signatures with the same"
+            + " ContributionSignatures as the server (the one clients enroll with at registration), or neither may");
+      }
       return new CoordinatorServer(this);
     }
   }

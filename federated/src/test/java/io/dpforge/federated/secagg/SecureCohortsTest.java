@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dpforge.dp.ledger.Budget;
+import io.dpforge.dp.ledger.PrivacyLedger;
+import io.dpforge.dp.random.Randomness;
 import io.dpforge.federated.core.ClientId;
 import io.dpforge.federated.core.Coordinator;
 import io.dpforge.federated.core.JoinResult;
@@ -13,9 +16,13 @@ import io.dpforge.federated.core.OverloadedException;
 import io.dpforge.federated.core.SubmitResult;
 import io.dpforge.federated.core.UpdateHeader;
 import io.dpforge.federated.core.UpdateRejectedException;
+import io.dpforge.federated.core.UploadStart;
+import io.dpforge.federated.dp.CentralDp;
 import io.dpforge.federated.strategy.StalenessFunction;
 import io.dpforge.federated.strategy.Strategy;
 import io.dpforge.federated.strategy.WeightRule;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,6 +147,57 @@ class SecureCohortsTest {
       assertEquals(0.3, coordinator.currentModel().values()[i], 1e-5);
     }
     assertEquals(3, coordinator.status().updatesApplied());
+  }
+
+  @Test
+  void centralDpNoisesTheUnmaskedSumAsItNoisesAPlainOne() throws Exception {
+    float[][] updates = {filled(0.1f), filled(-0.2f), filled(3f)}; // the last one's norm is above C = 1
+    Strategy fedBuff = Strategy.fedBuff(3, WeightRule.IDENTICAL, new StalenessFunction.Constant());
+    try (Coordinator plain = Coordinator.builder(fedBuff, new double[DIM]).release(dp()).build();
+        SecureAggregation e = SecureAggregation.builder(SecAggSettings.defaults()).random(ProtocolRun.seeded(4)).build();
+        Coordinator masked = Coordinator.builder(fedBuff, new double[DIM]).release(dp()).maskedCohorts(e)
+            .runId("run-dp").build()) {
+      List<String> names = List.of("a", "b", "c");
+      long cohort = -1;
+      for (int i = 0; i < 3; i++) {
+        ClientId id = new ClientId(names.get(i));
+        plain.register(id, 1);
+        masked.register(id, 1);
+        UploadStart up = plain.beginUpload(id, new UpdateHeader("u" + i, V0, DIM, 1, "", 0));
+        ByteBuffer b = ByteBuffer.allocate(4 * DIM).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(updates[i]);
+        up.upload().append(0, b);
+        plain.completeUpload(up.upload());
+        cohort = masked.joinCohort(id, new UpdateHeader("u" + i, V0, DIM, 1, "", 0)).cohort();
+      }
+      List<ClientId> ids = names.stream().map(ClientId::new).toList();
+      ProtocolRun run = new ProtocolRun(e, e.member(cohort, ids.get(0)).orElseThrow().cohort(), ids, 5);
+      ProtocolRun.Drop[] none = new ProtocolRun.Drop[3];
+      Arrays.fill(none, ProtocolRun.Drop.NONE);
+      run.play(Arrays.asList(updates), none);
+      for (int i = 0; i < 400 && masked.currentModel().version().number() < 1; i++) {
+        Thread.sleep(25);
+      }
+      assertEquals(1, masked.currentModel().version().number());
+      assertEquals(1.0, run.outboxes.get(0).formed.quantization().clipNorm(), "members clip to C before masking");
+      float[] p = plain.currentModel().values();
+      float[] m = masked.currentModel().values();
+      double noiseScale = 2.0 / 3; // z·C scaled by the cohort's 1/K
+      for (int i = 0; i < DIM; i++) {
+        assertTrue(Math.abs(p[i] - (0.1 - 0.2 + 1 / Math.sqrt(DIM)) / 3) > 1e-3, "noise was added");
+        assertEquals(p[i], m[i], 1e-4, "same seeded noise on the same sum, up to quantisation");
+        assertTrue(Math.abs(m[i]) < 6 * noiseScale);
+      }
+      assertEquals(plain.status().privacy().orElseThrow().rhoSpent(),
+          masked.status().privacy().orElseThrow().rhoSpent(), 1e-12);
+      assertEquals(0.125, masked.status().privacy().orElseThrow().rhoSpent(), 1e-12);
+    }
+  }
+
+  private static CentralDp dp() {
+    return CentralDp.builder()
+        .ledger(PrivacyLedger.builder().budget(Budget.zcdp(10)).build())
+        .randomness(Randomness.seededNotPrivate(7)).clipNorm(1).noiseMultiplier(2).build();
   }
 
   @Test
