@@ -1,6 +1,7 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
+import io.dpforge.cli.certs.CertsCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
         CoordinatorCommand.class,
         ClientCommand.class,
         FlCommand.class,
+        CertsCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -176,6 +176,14 @@ public final class FederatedClient implements AutoCloseable {
     return secureAggregation;
   }
 
+  /**
+   * This client's name: the coordinator's answer once registered (the certificate's name under mutual
+   * TLS), the configured name before.
+   */
+  public String name() {
+    return clientName;
+  }
+
   /** The coordinator's run id (after registering). */
   public String runId() {
     return runId;
