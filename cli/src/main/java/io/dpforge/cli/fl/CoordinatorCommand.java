@@ -122,7 +122,11 @@ public final class CoordinatorCommand extends JsonCommand {
     StatusSnapshot s = c.status();
     server.close();
     security.close();
-    Runtime.getRuntime().removeShutdownHook(hook);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Stopped by a signal: the JVM is already shutting down and runs the hook itself.
+    }
     console.println("finished: " + reason + " | " + s.logLine());
     Map<String, Object> r = FlJson.status(s);
     r.put("transport", security.describe());
