@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "certs",
     mixinStandardHelpOptions = true,
-    description = "Certificates for mutual TLS between the coordinator and its clients, and for signed updates.",
-    subcommands = {CertsInitCommand.class})
+    description = "Certificates for mutual TLS between the coordinator and its clients, for signed updates, and"
+        + " the audit of who contributed what.",
+    subcommands = {CertsInitCommand.class, CertsAuditCommand.class})
 public final class CertsCommand implements Runnable {
   @Spec
   CommandSpec spec;

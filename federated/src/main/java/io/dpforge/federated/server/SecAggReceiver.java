@@ -68,7 +68,9 @@ final class SecAggReceiver implements StreamObserver<SecAggRequest>, MemberOutbo
     }
     member = secureAggregation.member(r.cohort(), client).orElse(null);
     if (member == null) {
-      answer(new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, coordinator.currentModel().version()));
+      // The cohort ended between the seat and this lookup (it could not be sealed): join again.
+      result(new Rounds.Result(Rounds.Outcome.ABANDONED, null, "cohort " + r.cohort() + " ended before this member"
+          + " attached; join a later cohort"));
       return;
     }
     member.attach(this);

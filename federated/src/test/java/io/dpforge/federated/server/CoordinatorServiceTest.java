@@ -95,7 +95,7 @@ class CoordinatorServiceTest {
   }
 
   /** Streams the messages and returns the answer (or throws its status). */
-  private static SubmitUpdateResponse submit(CoordinatorGrpc.CoordinatorStub stub, List<UpdateChunk> chunks) {
+  static SubmitUpdateResponse submit(CoordinatorGrpc.CoordinatorStub stub, List<UpdateChunk> chunks) {
     CompletableFuture<SubmitUpdateResponse> f = new CompletableFuture<>();
     StreamObserver<UpdateChunk> req = stub.submitUpdate(new StreamObserver<>() {
       @Override

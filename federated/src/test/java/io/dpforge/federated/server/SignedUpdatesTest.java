@@ -39,14 +39,11 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,32 +118,9 @@ class SignedUpdatesTest {
   }
 
   private static SubmitUpdateResponse send(CoordinatorGrpc.CoordinatorStub stub, UpdateHeader h, float[] values) {
-    CompletableFuture<SubmitUpdateResponse> f = new CompletableFuture<>();
-    StreamObserver<UpdateChunk> req = stub.submitUpdate(new StreamObserver<>() {
-      @Override
-      public void onNext(SubmitUpdateResponse v) {
-        f.complete(v);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        f.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() { }
-    });
-    req.onNext(UpdateChunk.newBuilder().setHeader(h).build());
-    req.onNext(UpdateChunk.newBuilder().setValues(Values.newBuilder().setOffset(0)
-        .setFloat32Le(Float32Chunks.encode(values, 0, values.length))).build());
-    req.onCompleted();
-    try {
-      return f.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw (StatusRuntimeException) e.getCause();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return CoordinatorServiceTest.submit(stub, List.of(UpdateChunk.newBuilder().setHeader(h).build(),
+        UpdateChunk.newBuilder().setValues(Values.newBuilder().setOffset(0)
+            .setFloat32Le(Float32Chunks.encode(values, 0, values.length))).build()));
   }
 
   private static void assertRefused(String reason, org.junit.jupiter.api.function.Executable e) {
