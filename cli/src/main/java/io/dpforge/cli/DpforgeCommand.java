@@ -1,5 +1,6 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.continual.ContinualCommand;
 import io.dpforge.cli.data.DomainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        ContinualCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec
