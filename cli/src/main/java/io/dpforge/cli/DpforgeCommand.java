@@ -1,6 +1,7 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.continual.ContinualCommand;
+import io.dpforge.cli.continual.ReleaseCommand;
 import io.dpforge.cli.data.DomainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
         DemoCommand.class,
         DomainCommand.class,
         ContinualCommand.class,
+        ReleaseCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Continual-release counters (running counts released at every step): exact error"
         + " analysis and simulation. The streaming job itself is 'dpforge release'.",
-    subcommands = {ContinualAnalyzeCommand.class, ContinualSimulateCommand.class})
+    subcommands = {ContinualAnalyzeCommand.class, ContinualSimulateCommand.class, ContinualBenchCommand.class})
 public final class ContinualCommand implements Runnable {
   @Spec
   CommandSpec spec;
