@@ -93,9 +93,10 @@ public final class ReleaseCommand extends JsonCommand {
 
   @Override
   protected Map<String, Object> execute(Console console) {
-    ReleaseSettings settings = new ReleaseSettings(input, format, keyColumn, timeColumn, userColumn, tick, start, horizon,
-        mechanism, rho, PublicKeys.read(keys), maxKeysPerUser, lateness, out,
-        checkpoint != null ? checkpoint : out.resolve("_checkpoint"), seed, budget, filesPerBatch, once);
+    ReleaseSettings settings = ReleaseSettings.builder().input(input, format).columns(keyColumn, timeColumn, userColumn)
+        .ticks(tick, start, horizon).mechanism(mechanism).rho(rho).keys(PublicKeys.read(keys))
+        .maxKeysPerUser(maxKeysPerUser).lateness(lateness).out(out).checkpoint(checkpoint).seedNotPrivate(seed)
+        .budgetRho(budget).filesPerBatch(filesPerBatch).once(once).build();
     if (seed != null) {
       console.warn("--seed: the noise is reproducible from a public seed; these releases are NOT PRIVATE");
     }

@@ -1,7 +1,6 @@
 package io.dpforge.dp.continual;
 
 import java.util.Arrays;
-import java.util.OptionalDouble;
 
 /**
  * The binary tree mechanism (Dwork, Naor, Pitassi and Rothblum, STOC 2010; Chan, Shi and Song, TISSEC
@@ -15,15 +14,16 @@ import java.util.OptionalDouble;
  * <p>The stream keeps the noise of the current prefix nodes (one per 1-bit of t) and draws one new node
  * per step, the amortised-O(1) form of DP-FTRL's {@code CummuNoiseTorch}.
  */
-public final class BinaryTreeMechanism implements CounterMechanism {
+public final class BinaryTreeMechanism extends TreeMechanism {
   private static final String TAG = "tree/1";
-  private final long horizon;
   private final int levels;
+  private final double[] ones;
 
   private BinaryTreeMechanism(long horizon) {
-    Horizon.check(horizon);
-    this.horizon = horizon;
+    super(horizon, DyadicTree.levels(horizon));
     this.levels = DyadicTree.levels(horizon);
+    this.ones = new double[levels];
+    Arrays.fill(ones, 1.0);
   }
 
   public static BinaryTreeMechanism withHorizon(long horizon) {
@@ -35,60 +35,34 @@ public final class BinaryTreeMechanism implements CounterMechanism {
     return "tree";
   }
 
-  @Override
-  public long horizon() {
-    return horizon;
-  }
-
   /** L = ⌊log₂T⌋ + 1. */
   public int levels() {
     return levels;
   }
 
   @Override
-  public double sensitivitySquared() {
-    return levels;
-  }
-
-  @Override
-  public OptionalDouble l1Sensitivity() {
-    return OptionalDouble.of(levels);
-  }
-
-  @Override
   public double varianceCoefficient(long t) {
-    Horizon.checkStep(t, horizon);
+    Horizon.checkStep(t, horizon());
     return (double) levels * Long.bitCount(t);
   }
 
   @Override
   public VarianceSummary varianceSummary() {
-    double[] ones = new double[levels];
-    Arrays.fill(ones, 1.0);
-    return new VarianceSummary(levels * DyadicTree.maxOfBitWeights(horizon, ones),
-        levels * DyadicTree.sumOfBitWeights(horizon, ones) / horizon);
+    return DyadicTree.bitWeightSummary(horizon(), levels, ones);
   }
 
   @Override
   public StateSize stateSize() {
-    long bytes = StreamStateCodec.tagBytes(TAG) + 16 + 8L * levels;
-    return new StateSize(bytes, bytes, "running sum, step and the noise of ≤ " + levels + " prefix nodes");
+    return stateSize(TAG, levels, 0, "sum, step, ≤ " + levels + " node noises");
   }
 
   @Override
-  public boolean integerStrategy() {
-    return true;
-  }
-
-  @Override
-  public CounterStream open(NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream openStream(NoiseDraws draws) {
     return new Stream(draws, 0, 0, new long[levels]);
   }
 
   @Override
-  public CounterStream restore(byte[] state, NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream restoreStream(byte[] state, NoiseDraws draws) {
     StreamStateCodec.Reader in = new StreamStateCodec.Reader(state, TAG);
     long steps = in.readLong();
     long exactSum = in.readLong();
@@ -118,8 +92,8 @@ public final class BinaryTreeMechanism implements CounterMechanism {
 
     @Override
     public double release(long count) {
-      if (steps >= horizon) {
-        throw Horizon.exhausted(horizon);
+      if (steps >= horizon()) {
+        throw Horizon.exhausted(horizon());
       }
       long t = ++steps;
       exactSum = Math.addExact(exactSum, count);

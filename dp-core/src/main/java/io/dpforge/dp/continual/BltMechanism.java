@@ -97,8 +97,7 @@ public final class BltMechanism implements CounterMechanism {
     // A fixed-point buffer holds at most the running total (< 2^40 assumed) with bits + 40 fraction bits.
     long fixedPointBytes = 2 + (40 + 24 + GUARD_BITS + 8) / 8;
     long saved = StreamStateCodec.tagBytes(TAG) + 24 + fixedPointBytes * m + 8L * m + 8;
-    return new StateSize(saved, saved, "running sum, step, " + m + " fixed-point and " + m
-        + " float buffers, noise total (running totals below 2^40)");
+    return new StateSize(saved, saved, "sum, step, " + m + " exact + " + m + " float buffers, noise total");
   }
 
   @Override

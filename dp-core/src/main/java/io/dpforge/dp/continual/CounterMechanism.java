@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * Gaussian variant calibrated to ρ-zCDP then has Var[noise_t] = V_t/(2ρ).
  */
 public sealed interface CounterMechanism
-    permits BinaryTreeMechanism, HonakerTreeMechanism, SmoothBinaryMechanism, SquareRootMechanism, BltMechanism {
+    permits TreeMechanism, SquareRootMechanism, BltMechanism {
 
   /** The command-line name: {@code tree}, {@code honaker}, {@code smooth}, {@code sqrt} or {@code blt:m}. */
   String name();

@@ -61,10 +61,9 @@ final class DyadicTree {
     return sum;
   }
 
-  static void checkIntegerGrid(NoiseGrid grid, String mechanism) {
-    if (grid.bits() != 0) {
-      throw new IllegalArgumentException(mechanism + " measures integer node sums: its noise grid must be the"
-          + " integers, got spacing 2^-" + grid.bits());
-    }
+  /** V_max and V_mean of V_t = scale·Σ_{ℓ ∈ bits(t)} w_ℓ over 1 ≤ t ≤ T. */
+  static VarianceSummary bitWeightSummary(long horizon, double scale, double[] weights) {
+    return new VarianceSummary(scale * maxOfBitWeights(horizon, weights),
+        scale * sumOfBitWeights(horizon, weights) / horizon);
   }
 }

@@ -1,7 +1,5 @@
 package io.dpforge.dp.continual;
 
-import java.util.OptionalDouble;
-
 /**
  * Honaker's variance-reduced binary tree, online form (Honaker, "Efficient use of differentially
  * private binary trees", 2015; TF Privacy's {@code EfficientTreeAggregator}; research brief §b.3).
@@ -18,15 +16,13 @@ import java.util.OptionalDouble;
  * T = 2^20: V_max = 226.9, V_mean = 113.4. The estimates post-process integer measurements, so the
  * exact discrete samplers apply.
  */
-public final class HonakerTreeMechanism implements CounterMechanism {
+public final class HonakerTreeMechanism extends TreeMechanism {
   private static final String TAG = "honaker/1";
-  private final long horizon;
   private final int levels;
   private final double[] ownWeight; // a_ℓ
 
   private HonakerTreeMechanism(long horizon) {
-    Horizon.check(horizon);
-    this.horizon = horizon;
+    super(horizon, DyadicTree.levels(horizon));
     this.levels = DyadicTree.levels(horizon);
     this.ownWeight = new double[levels];
     for (int level = 0; level < levels; level++) {
@@ -45,52 +41,28 @@ public final class HonakerTreeMechanism implements CounterMechanism {
   }
 
   @Override
-  public long horizon() {
-    return horizon;
-  }
-
-  @Override
-  public double sensitivitySquared() {
-    return levels;
-  }
-
-  @Override
-  public OptionalDouble l1Sensitivity() {
-    return OptionalDouble.of(levels);
-  }
-
-  @Override
   public double varianceCoefficient(long t) {
-    Horizon.checkStep(t, horizon);
+    Horizon.checkStep(t, horizon());
     return levels * DyadicTree.bitWeight(t, ownWeight);
   }
 
   @Override
   public VarianceSummary varianceSummary() {
-    return new VarianceSummary(levels * DyadicTree.maxOfBitWeights(horizon, ownWeight),
-        levels * DyadicTree.sumOfBitWeights(horizon, ownWeight) / horizon);
+    return DyadicTree.bitWeightSummary(horizon(), levels, ownWeight);
   }
 
   @Override
   public StateSize stateSize() {
-    long bytes = StreamStateCodec.tagBytes(TAG) + 16 + 8L * levels;
-    return new StateSize(bytes, bytes, "running sum, step and ≤ " + levels + " combined node noises");
+    return stateSize(TAG, levels, 0, "sum, step, ≤ " + levels + " node estimates");
   }
 
   @Override
-  public boolean integerStrategy() {
-    return true;
-  }
-
-  @Override
-  public CounterStream open(NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream openStream(NoiseDraws draws) {
     return new Stream(draws, 0, 0, new double[levels]);
   }
 
   @Override
-  public CounterStream restore(byte[] state, NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream restoreStream(byte[] state, NoiseDraws draws) {
     StreamStateCodec.Reader in = new StreamStateCodec.Reader(state, TAG);
     long steps = in.readLong();
     long exactSum = in.readLong();
@@ -116,8 +88,8 @@ public final class HonakerTreeMechanism implements CounterMechanism {
 
     @Override
     public double release(long count) {
-      if (steps >= horizon) {
-        throw Horizon.exhausted(horizon);
+      if (steps >= horizon()) {
+        throw Horizon.exhausted(horizon());
       }
       long t = ++steps;
       exactSum = Math.addExact(exactSum, count);

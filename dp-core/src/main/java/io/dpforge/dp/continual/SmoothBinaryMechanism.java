@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * The smooth binary mechanism (Andersson and Pagh, NeurIPS 2023, arXiv 2306.09666; research brief
@@ -24,19 +23,16 @@ import java.util.OptionalDouble;
  * nodes from the label and caches the noise of each level's current node, so consecutive labels, which
  * share their high bits, draw about two new nodes per step on average.
  */
-public final class SmoothBinaryMechanism implements CounterMechanism {
+public final class SmoothBinaryMechanism extends TreeMechanism {
   private static final String TAG = "smooth/1";
-  private final long horizon;
   private final int height;
   private final int ones;
-  private final long lastLabel;
   private final int coverage; // used nodes containing a leaf, maximised over used leaves
 
-  private SmoothBinaryMechanism(long horizon, int height, int ones, long lastLabel, int coverage) {
-    this.horizon = horizon;
+  private SmoothBinaryMechanism(long horizon, int height, int ones, int coverage) {
+    super(horizon, coverage);
     this.height = height;
     this.ones = ones;
-    this.lastLabel = lastLabel;
     this.coverage = coverage;
   }
 
@@ -97,7 +93,7 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
         label = nextLabel(label);
       }
     }
-    return new SmoothBinaryMechanism(horizon, height, ones, last, coverage);
+    return new SmoothBinaryMechanism(horizon, height, ones, coverage);
   }
 
   /** The number of used nodes containing leaf λ (the leaf itself and used ancestors at its 0-bits). */
@@ -124,7 +120,7 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
 
   /** The leaf label λ_t of step t (O(t); for checks). */
   long leafOfStep(long t) {
-    Horizon.checkStep(t, horizon);
+    Horizon.checkStep(t, horizon());
     long label = firstLabel(ones);
     for (long i = 1; i < t; i++) {
       label = nextLabel(label);
@@ -165,11 +161,6 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
     return "smooth";
   }
 
-  @Override
-  public long horizon() {
-    return horizon;
-  }
-
   /** Tree height h. */
   public int height() {
     return height;
@@ -180,23 +171,13 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
     return ones;
   }
 
-  @Override
-  public double sensitivitySquared() {
-    return coverage;
-  }
-
-  @Override
-  public OptionalDouble l1Sensitivity() {
-    return OptionalDouble.of(coverage);
-  }
-
   private double varianceCoefficient() {
     return (double) coverage * (ones + 1);
   }
 
   @Override
   public double varianceCoefficient(long t) {
-    Horizon.checkStep(t, horizon);
+    Horizon.checkStep(t, horizon());
     return varianceCoefficient();
   }
 
@@ -207,25 +188,16 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
 
   @Override
   public StateSize stateSize() {
-    long bytes = StreamStateCodec.tagBytes(TAG) + 24 + 8L * ones;
-    long working = 24 + 16L * height;
-    return new StateSize(bytes, working, "running sum, step, label and the noise of " + ones + " prefix nodes");
+    return stateSize(TAG, ones + 1, 24 + 16L * height, "sum, step, label, " + ones + " node noises");
   }
 
   @Override
-  public boolean integerStrategy() {
-    return true;
-  }
-
-  @Override
-  public CounterStream open(NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream openStream(NoiseDraws draws) {
     return new Stream(draws, 0, 0, 0, new long[height]);
   }
 
   @Override
-  public CounterStream restore(byte[] state, NoiseGrid grid, NoiseDraws draws) {
-    DyadicTree.checkIntegerGrid(grid, name());
+  CounterStream restoreStream(byte[] state, NoiseDraws draws) {
     StreamStateCodec.Reader in = new StreamStateCodec.Reader(state, TAG);
     long steps = in.readLong();
     long exactSum = in.readLong();
@@ -262,8 +234,8 @@ public final class SmoothBinaryMechanism implements CounterMechanism {
 
     @Override
     public double release(long count) {
-      if (steps >= horizon) {
-        throw Horizon.exhausted(horizon);
+      if (steps >= horizon()) {
+        throw Horizon.exhausted(horizon());
       }
       label = steps == 0 ? firstLabel(ones) : nextLabel(label);
       steps++;

@@ -116,8 +116,8 @@ public final class SquareRootMechanism implements CounterMechanism {
 
   @Override
   public StateSize stateSize() {
-    return new StateSize(StreamStateCodec.tagBytes(TAG) + 16, 16 + 8 * horizon, "running sum and step; the noise path (" + horizon
-        + " values) is recomputed from the keyed draws");
+    return new StateSize(StreamStateCodec.tagBytes(TAG) + 16, 16 + 8 * horizon,
+        "sum, step (the noise path of T values is recomputed)");
   }
 
   @Override

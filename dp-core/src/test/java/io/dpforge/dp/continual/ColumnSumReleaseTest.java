@@ -35,7 +35,7 @@ class ColumnSumReleaseTest {
       "SUM_SELECT, LAZY_REFRESH"})
   void errorStaysWithinTheBoundAtEveryStepAndTheCostWithinRho(ColumnSumProblem problem, ColumnSumAlgorithm algorithm) {
     int d = 20;
-    long horizon = 4096;
+    long horizon = 2048;
     double rho = 4;
     ColumnSumRelease release = ColumnSumRelease.builder().problem(problem).algorithm(algorithm).columns(d)
         .horizon(horizon).rho(rho).noise(KeyedNoise.of(NoiseSecret.seededNotPrivate(9), "column-sums")).build();

@@ -1,36 +1,16 @@
 package io.dpforge.spark.release;
 
-import java.io.Serializable;
 import java.sql.Timestamp;
 
-/** One bounded contribution: +1 to a key's count at a tick. A Spark bean. */
-public class Contribution implements Serializable {
-  private String key;
-  private long tick;
+/** One bounded contribution: +1 to a key's count at a tick, with its event time. A Spark bean. */
+public class Contribution extends KeyTick {
   private Timestamp time;
 
   public Contribution() {}
 
   public Contribution(String key, long tick, Timestamp time) {
-    this.key = key;
-    this.tick = tick;
+    super(key, tick);
     this.time = time;
-  }
-
-  public String getKey() {
-    return key;
-  }
-
-  public void setKey(String key) {
-    this.key = key;
-  }
-
-  public long getTick() {
-    return tick;
-  }
-
-  public void setTick(long tick) {
-    this.tick = tick;
   }
 
   /** The event time, carried so the next stateful operator sees the watermark. */

@@ -1,14 +1,10 @@
 package io.dpforge.spark.release;
 
-import java.io.Serializable;
-
 /**
  * One released row, unique per (key, tick): the noisy running count of the key through the end of the
  * tick, and its post-processed form (rounded, clamped at 0). A Spark bean.
  */
-public class Release implements Serializable {
-  private String key;
-  private long tick;
+public class Release extends KeyTick {
   private String tickStart;
   private double noisyCount;
   private long count;
@@ -17,28 +13,11 @@ public class Release implements Serializable {
   public Release() {}
 
   public Release(String key, long tick, String tickStart, double noisyCount, long count, String noise) {
-    this.key = key;
-    this.tick = tick;
+    super(key, tick);
     this.tickStart = tickStart;
     this.noisyCount = noisyCount;
     this.count = count;
     this.noise = noise;
-  }
-
-  public String getKey() {
-    return key;
-  }
-
-  public void setKey(String key) {
-    this.key = key;
-  }
-
-  public long getTick() {
-    return tick;
-  }
-
-  public void setTick(long tick) {
-    this.tick = tick;
   }
 
   public String getTickStart() {

@@ -59,9 +59,9 @@ public final class ReleaseBenchmark {
     for (int i = 0; i < runs.size(); i++) {
       String mechanism = runs.get(i);
       Path run = work.resolve((i == 0 ? "warmup-" : "run-") + mechanism.replace(':', '-'));
-      ReleaseSettings s = new ReleaseSettings(input, "csv", "key", "time", "user", TICK, START, w.horizon(), mechanism,
-          0.5, keys, 1, Duration.ZERO, run.resolve("out"), run.resolve("checkpoint"), w.seed(), null,
-          w.filesPerBatch(), true);
+      ReleaseSettings s = ReleaseSettings.builder().input(input, "csv").columns("key", "time", "user")
+          .ticks(TICK, START, w.horizon()).mechanism(mechanism).rho(0.5).keys(keys).out(run.resolve("out"))
+          .seedNotPrivate(w.seed()).filesPerBatch(w.filesPerBatch()).once(true).build();
       long started = System.nanoTime();
       ReleaseSummary summary = ReleaseJob.run(spark, s);
       double seconds = (System.nanoTime() - started) / 1e9;

@@ -108,7 +108,6 @@ public final class ReleaseJob {
   /** One ledger entry for the whole job: ρ per key, k keys per individual and tick. */
   private static void charge(ReleaseSettings s, CounterMechanism mechanism, NoiseSecret secret) {
     CounterCalibration cal = CounterCalibration.gaussian(mechanism, s.rho());
-    Charge perKey = cal.charge("x");
     double total = s.maxKeysPerUser() * cal.rho();
     String released = String.format("noisy running counts of %,d public keys over %,d ticks (%s, rho %.6g per key;"
         + " at most %d keys and one count per key per individual and tick)", s.keys().size(), s.horizon(),
@@ -117,7 +116,7 @@ public final class ReleaseJob {
         .budget(Budget.zcdp(s.budgetRho() != null ? s.budgetRho() : total))
         .persistTo(s.out().resolve("privacy-ledger.json")).build();
     KeyedNoise noise = KeyedNoise.of(secret, "release/" + mechanism.name());
-    ledger.charge(Charge.of("continual " + mechanism.name(), released, perKey.sensitivity(), perKey.noiseScale(),
+    ledger.charge(Charge.of("continual " + mechanism.name(), released, cal.sensitivity(), cal.noiseScale(),
         RdpCurve.zcdp(total)).using(noise.randomness("ledger", 0)));
   }
 

@@ -57,9 +57,9 @@ class ReleaseJobTest {
   }
 
   private static ReleaseSettings settings(Path dir, double rho) {
-    return new ReleaseSettings(dir.resolve("input"), "csv", "age", "time", "respondent", Duration.ofDays(365), START,
-        HORIZON, "blt:4", rho, AGES, 1, Duration.ZERO, dir.resolve("out"), dir.resolve("checkpoint"), null, null, 5,
-        true);
+    return ReleaseSettings.builder().input(dir.resolve("input"), "csv").columns("age", "time", "respondent")
+        .ticks(Duration.ofDays(365), START, HORIZON).mechanism("blt:4").rho(rho).keys(AGES)
+        .out(dir.resolve("out")).checkpoint(dir.resolve("checkpoint")).filesPerBatch(5).once(true).build();
   }
 
   @Test
