@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dpforge.dp.continual.BinaryTreeMechanism;
 import io.dpforge.dp.continual.BltMechanism;
 import io.dpforge.dp.continual.BltParameters;
+import io.dpforge.dp.continual.CounterCalibration;
+import io.dpforge.dp.continual.CounterStream;
+import io.dpforge.dp.continual.KeyedNoise;
+import io.dpforge.dp.continual.NoiseSecret;
 import io.dpforge.dp.data.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +113,32 @@ class ReleaseJobTest {
   }
 
   /**
+   * Without a user column every event is its own individual. With a seeded secret the job must release
+   * exactly what the library's tree counter releases for each key's per-tick counts, labelled NOT PRIVATE.
+   */
+  @Test
+  void eachKeyReleasesExactlyTheLibraryCounterAndSeededRowsSayNotPrivate(@TempDir Path dir) throws Exception {
+    GssArrivals gss = GssArrivals.load();
+    long seed = 11;
+    ReleaseSettings settings = ReleaseSettings.builder().input(dir.resolve("input"), "csv").columns("age", "time", null)
+        .ticks(Duration.ofDays(365), START, HORIZON).mechanism("tree").rho(RHO).keys(AGES).out(dir.resolve("out"))
+        .seedNotPrivate(seed).once(true).build();
+    gss.writeYears(settings.input(), 1978, 1984);
+    ReleaseJob.run(spark, settings);
+    Map<String, Double> released = readReleases(settings.out(), "seeded 11 (NOT PRIVATE)");
+    CounterCalibration cal = CounterCalibration.gaussian(BinaryTreeMechanism.withHorizon(HORIZON), RHO);
+    KeyedNoise noise = KeyedNoise.of(NoiseSecret.seededNotPrivate(seed), "release/tree");
+    for (String age : AGES) {
+      CounterStream expected = cal.open(noise, age);
+      for (int tick = 0; tick < 6; tick++) { // 1978 to 1983: closed by the 1984 events
+        double value = expected.release(gss.count(Integer.parseInt(age), 1978 + tick));
+        assertEquals(value, released.get(age + "/" + tick), "key " + age + " tick " + tick);
+      }
+    }
+    assertEquals(AGES.size() * 6, released.size());
+  }
+
+  /**
    * The released noise of a BLT counter is B·u with B = A·C⁻¹ and u i.i.d. N(0, σ²) (plus a snapping
    * residual below 10⁻⁶): C applied to the differenced errors recovers u. Over 72 keys × 38 ticks the
    * recovered u/σ must be standard normal: mean and variance within 4 standard errors, Kolmogorov–Smirnov
@@ -168,16 +199,24 @@ class ReleaseJobTest {
 
   /** Every released row as "key/tick" → noisy count; fails on a duplicate (key, tick). */
   static Map<String, Double> readReleases(Path out) throws IOException {
+    return readReleases(out, "private");
+  }
+
+  static Map<String, Double> readReleases(Path out, String noise) throws IOException {
     Map<String, Double> all = new HashMap<>();
     try (Stream<Path> batches = Files.list(out.resolve(ReleaseSink.RELEASES))) {
       for (Path batch : batches.filter(p -> p.getFileName().toString().startsWith("batch=")).toList()) {
-        readBatch(batch).forEach((k, v) -> assertEquals(null, all.put(k, v), "duplicate release of " + k));
+        readBatch(batch, noise).forEach((k, v) -> assertEquals(null, all.put(k, v), "duplicate release of " + k));
       }
     }
     return all;
   }
 
   static Map<String, Double> readBatch(Path batch) throws IOException {
+    return readBatch(batch, "private");
+  }
+
+  static Map<String, Double> readBatch(Path batch, String noise) throws IOException {
     Map<String, Double> rows = new HashMap<>();
     try (Stream<Path> parts = Files.list(batch)) {
       for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".csv")).toList()) {
@@ -185,7 +224,7 @@ class ReleaseJobTest {
         assertEquals("key,tick,tick_start,noisy_count,count,noise", lines.get(0));
         for (String line : lines.subList(1, lines.size())) {
           String[] f = line.split(",");
-          assertEquals("private", f[5]);
+          assertEquals(noise, f[5]);
           assertEquals(Math.max(0, Math.round(Double.parseDouble(f[3]))), Long.parseLong(f[4]), "post-processing");
           assertEquals(null, rows.put(f[0] + "/" + f[1], Double.parseDouble(f[3])), "duplicate in " + batch);
         }
