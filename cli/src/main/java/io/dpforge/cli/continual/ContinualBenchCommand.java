@@ -42,9 +42,13 @@ public final class ContinualBenchCommand extends JsonCommand {
   @Option(names = "--files-per-batch", defaultValue = "2", description = "Files per micro-batch (default: ${DEFAULT-VALUE}).")
   int filesPerBatch;
 
-  @Option(names = "--mechanisms", defaultValue = "blt:4,tree,honaker", split = ",",
+  @Option(names = "--mechanisms", defaultValue = "blt:4,tree,honaker,sqrt", split = ",",
       description = "Mechanisms to compare (default: ${DEFAULT-VALUE}).")
   List<String> mechanisms;
+
+  @Option(names = "--rounds", defaultValue = "2", description = "Timed runs per mechanism, interleaved; the fastest"
+      + " counts (default: ${DEFAULT-VALUE}).")
+  int rounds;
 
   @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
@@ -67,14 +71,15 @@ public final class ContinualBenchCommand extends JsonCommand {
       throw new UncheckedIOException("cannot create the working directory", e);
     }
     ReleaseBenchmark.Workload w = new ReleaseBenchmark.Workload(events, keys, users, horizon, files, filesPerBatch, seed);
-    console.printf("release job benchmark on %s: %,d events, %,d keys, %,d users, %,d ticks, %d files (%d per batch);"
-        + " noise seeded (NOT PRIVATE)%n", master, events, keys, users, horizon, files, filesPerBatch);
+    console.printf("release job benchmark on %s: %,d events, %,d keys, %,d users, %,d ticks, %d files (%d per batch),"
+        + " fastest of %d interleaved runs; noise seeded (NOT PRIVATE)%n", master, events, keys, users, horizon, files,
+        filesPerBatch, rounds);
     SparkSession spark = SparkSession.builder().master(master).appName("dpforge release bench")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     List<ReleaseBenchmark.Result> results;
     try {
-      results = ReleaseBenchmark.run(spark, dir, w, mechanisms);
+      results = ReleaseBenchmark.run(spark, dir, w, mechanisms, Math.max(1, rounds));
     } finally {
       spark.stop();
     }
@@ -100,6 +105,7 @@ public final class ContinualBenchCommand extends JsonCommand {
     out.put("events", events);
     out.put("keys", keys);
     out.put("horizon", horizon);
+    out.put("rounds", rounds);
     out.put("results", rows);
     out.put("work", dir.toString());
     return out;

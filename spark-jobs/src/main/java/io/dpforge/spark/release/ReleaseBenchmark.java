@@ -1,16 +1,20 @@
 package io.dpforge.spark.release;
 
 import io.dpforge.dp.continual.CounterStream;
+import io.dpforge.dp.continual.NoiseSecret;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -33,7 +37,7 @@ public final class ReleaseBenchmark {
    *
    * @param mechanism the counter
    * @param events input events
-   * @param seconds wall time of the job run (Spark session already up)
+   * @param seconds wall time of the fastest run of the job (Spark already up)
    * @param eventsPerSecond events / seconds
    * @param stateBytesPerKey one key's state-store value at the end of the horizon (counter state + stream)
    * @param checkpointBytesPerKey the checkpoint's state directory (RocksDB files of every version) / keys
@@ -46,34 +50,41 @@ public final class ReleaseBenchmark {
 
   /**
    * Writes the events once, warms the JVM up with one untimed run of the first mechanism, then runs the
-   * job once per mechanism on the same files.
+   * mechanisms in turn, {@code rounds} times over (interleaved, so a change in machine load hits them
+   * alike), and keeps each mechanism's fastest run.
    */
-  public static List<Result> run(SparkSession spark, Path work, Workload w, List<String> mechanisms) {
+  public static List<Result> run(SparkSession spark, Path work, Workload w, List<String> mechanisms, int rounds) {
     Path input = work.resolve("input");
     writeEvents(input, w);
     List<String> keys = IntStream.range(0, w.keys()).mapToObj(k -> "key-" + k).toList();
-    List<Result> results = new ArrayList<>();
-    List<String> runs = new ArrayList<>();
-    runs.add(mechanisms.get(0));
-    runs.addAll(mechanisms);
-    for (int i = 0; i < runs.size(); i++) {
-      String mechanism = runs.get(i);
-      Path run = work.resolve((i == 0 ? "warmup-" : "run-") + mechanism.replace(':', '-'));
-      ReleaseSettings s = ReleaseSettings.builder().input(input, "csv").columns("key", "time", "user")
-          .ticks(TICK, START, w.horizon()).mechanism(mechanism).rho(0.5).keys(keys).out(run.resolve("out"))
-          .seedNotPrivate(w.seed()).filesPerBatch(w.filesPerBatch()).once(true).build();
-      long started = System.nanoTime();
-      ReleaseSummary summary = ReleaseJob.run(spark, s);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      if (i == 0) {
-        continue;
+    timeRun(spark, work.resolve("warmup"), input, keys, w, mechanisms.get(0));
+    Map<String, Double> best = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      for (String mechanism : mechanisms) {
+        Path dir = work.resolve("round-" + round + "-" + mechanism.replace(':', '-'));
+        best.merge(mechanism, timeRun(spark, dir, input, keys, w, mechanism), Math::min);
       }
-      CounterSpec spec = new CounterSpec(ReleaseManifest.read(s.checkpoint()).mechanism(), 0.5,
-          io.dpforge.dp.continual.NoiseSecret.seededNotPrivate(w.seed()), w.seed());
-      results.add(new Result(summary.manifest().get("mechanism").toString(), w.events(), seconds, w.events() / seconds,
-          stateBytes(spec, w), directoryBytes(s.checkpoint().resolve("spark").resolve("state")) / w.keys()));
+    }
+    List<Result> results = new ArrayList<>();
+    for (Map.Entry<String, Double> e : best.entrySet()) {
+      Path checkpoint = work.resolve("round-0-" + e.getKey().replace(':', '-')).resolve("out").resolve("_checkpoint");
+      CounterSpec spec = new CounterSpec(ReleaseManifest.read(checkpoint).mechanism(), 0.5,
+          NoiseSecret.seededNotPrivate(w.seed()), w.seed());
+      results.add(new Result(spec.mechanism().name(), w.events(), e.getValue(), w.events() / e.getValue(),
+          stateBytes(spec, w), directoryBytes(checkpoint.resolve("spark").resolve("state")) / w.keys()));
     }
     return results;
+  }
+
+  /** Runs the job once on the input, in a fresh directory; returns the wall time in seconds. */
+  private static double timeRun(SparkSession spark, Path dir, Path input, List<String> keys, Workload w,
+      String mechanism) {
+    ReleaseSettings s = ReleaseSettings.builder().input(input, "csv").columns("key", "time", "user")
+        .ticks(TICK, START, w.horizon()).mechanism(mechanism).rho(0.5).keys(keys).out(dir.resolve("out"))
+        .seedNotPrivate(w.seed()).filesPerBatch(w.filesPerBatch()).once(true).build();
+    long started = System.nanoTime();
+    ReleaseJob.run(spark, s);
+    return (System.nanoTime() - started) / 1e9;
   }
 
   /** A key's state value after the whole horizon at the workload's average count per tick. */
@@ -104,7 +115,7 @@ public final class ReleaseBenchmark {
                 + START.plusMillis(offset) + "\n");
           }
         }
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + f * 1000L));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L + f * 1000L));
         written += inFile;
       }
     } catch (IOException e) {
@@ -118,7 +129,7 @@ public final class ReleaseBenchmark {
     }
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }  catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
