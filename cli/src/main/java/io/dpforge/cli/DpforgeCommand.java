@@ -1,8 +1,14 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.continual.ContinualCommand;
 import io.dpforge.cli.continual.ReleaseCommand;
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.fl.ClientCommand;
+import io.dpforge.cli.fl.CoordinatorCommand;
+import io.dpforge.cli.fl.FlCommand;
+import io.dpforge.cli.gossip.GossipCommand;
+import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,6 +22,12 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
+        EvaluateCommand.class,
+        GossipCommand.class,
+        CoordinatorCommand.class,
+        ClientCommand.class,
+        FlCommand.class,
         ContinualCommand.class,
         ReleaseCommand.class,
     })
