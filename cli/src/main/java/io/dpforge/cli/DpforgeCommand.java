@@ -1,6 +1,8 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
+import io.dpforge.cli.continual.ContinualCommand;
+import io.dpforge.cli.continual.ReleaseCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
         CoordinatorCommand.class,
         ClientCommand.class,
         FlCommand.class,
+        ContinualCommand.class,
+        ReleaseCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec
