@@ -16,6 +16,7 @@ import java.util.Arrays;
  */
 public record NumericColumn(String name, double min, double max, boolean integer, double[] binEdges)
     implements Column {
+  private static final long serialVersionUID = 1L;
 
   /** Bins used when the domain file gives none. */
   public static final int DEFAULT_BINS = 16;
