@@ -30,6 +30,14 @@ public final class CsvTableReader {
     return new Builder(domain);
   }
 
+  /**
+   * The CSV dialect of this reader (RFC 4180, the given delimiter, empty lines skipped), for readers
+   * that parse the same files in parts.
+   */
+  public static org.apache.commons.csv.CSVFormat format(char delimiter) {
+    return CsvInput.format(delimiter);
+  }
+
   /** Reads the whole file into an {@link EncodedTable}. */
   public Result readTable(Path file) {
     EncodedTable.Builder table = EncodedTable.builder(domain);

@@ -49,16 +49,17 @@ public final class RowEncoder implements Serializable {
   }
 
   /**
-   * An encoder for rows laid out as {@code header}: columns are matched by name; header columns that
-   * are not in the domain are ignored.
+   * An encoder for rows laid out as {@code header} (the file's first row; a leading byte-order mark is
+   * ignored): columns are matched by name; header columns that are not in the domain are ignored.
    *
    * @param source the file the header came from, for error messages
-   * @param delimiter the field delimiter (only to suggest a fix when a row has one field)
-   * @throws InvalidInputException naming {@code source} line 1 when a domain column is missing or
-   *     appears twice
+   * @param delimiter the field delimiter (to suggest a fix when a row has one field)
+   * @throws InvalidInputException naming {@code source} line 1 when the header looks split by another
+   *     delimiter, or a domain column is missing or appears twice
    */
   public static RowEncoder forHeader(Domain domain, String[] header, String source, char delimiter,
       InvalidValuePolicy policy) {
+    header = headerNames(header, source, delimiter);
     int[] pos = new int[domain.size()];
     List<String> missing = new ArrayList<>();
     List<String> names = Arrays.asList(header);
@@ -84,6 +85,28 @@ public final class RowEncoder implements Serializable {
       }
     }
     return new RowEncoder(domain, pos, header.length, delimiter, policy, ignored);
+  }
+
+  /**
+   * The column names of a header row: without a leading byte-order mark, and refused with a hint when
+   * the row has one field that looks split by another delimiter.
+   */
+  public static String[] headerNames(String[] header, String source, char delimiter) {
+    String[] names = header;
+    if (names.length > 0 && names[0].startsWith("\uFEFF")) {
+      names = header.clone();
+      names[0] = names[0].substring(1);
+    }
+    if (names.length == 1) {
+      for (char other : new char[] {',', ';', '\t', '|'}) {
+        if (other != delimiter && names[0].indexOf(other) >= 0) {
+          throw new InvalidInputException(source + " line 1: the header has one field and looks "
+              + CsvInput.show(other) + "-delimited, but the delimiter is " + CsvInput.show(delimiter)
+              + " (use --delimiter " + CsvInput.show(other) + ")");
+        }
+      }
+    }
+    return names;
   }
 
   /** Header columns that are not in the domain (not read). */
