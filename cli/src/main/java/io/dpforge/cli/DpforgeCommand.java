@@ -2,6 +2,7 @@ package io.dpforge.cli;
 
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
+import io.dpforge.cli.synth.SynthCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
         DemoCommand.class,
         DomainCommand.class,
         EvaluateCommand.class,
+        SynthCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -23,7 +23,15 @@ public final class PrivacyLabel {
         : "datasets of the same size differing in one row; the row count is treated as public";
   }
 
+  /** A parameter as people write it: {@code 1}, {@code 0.5}, {@code 1e-9}. */
   public static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toString().replace("E", "e")
+        .replace("e+", "e");
   }
 }

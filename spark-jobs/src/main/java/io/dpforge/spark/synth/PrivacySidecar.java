@@ -31,10 +31,17 @@ final class PrivacySidecar {
     m.put("format", FORMAT);
     m.put("private", report.privateRun());
     m.put("privacy", PrivacyLabel.of(report));
-    m.put("software", Map.of("name", "dpforge", "version", Version.current()));
+    Map<String, Object> software = new LinkedHashMap<>();
+    software.put("name", "dpforge");
+    software.put("version", Version.current());
+    m.put("software", software);
     m.put("created", Instant.now().toString());
-    m.put("synthetic_data", Map.of("file", config.output().getFileName().toString(),
-        "format", config.outputFormat().label(), "rows", syntheticRows, "columns", config.domain().names()));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("file", config.output().getFileName().toString());
+    data.put("format", config.outputFormat().label());
+    data.put("rows", syntheticRows);
+    data.put("columns", config.domain().names());
+    m.put("synthetic_data", data);
     Map<String, Object> guarantee = new LinkedHashMap<>();
     guarantee.put("epsilon", report.epsilon());
     guarantee.put("delta", report.delta());

@@ -277,6 +277,7 @@ public final class SynthJob {
       if (syntheticRows < 1 || rounds < 1) {
         throw new InvalidInputException("--rows and --rounds must be at least 1");
       }
+      InputFiles.checkLocal(input);
       Workload w = WorkloadSpec.parse(workload, domain);
       long seed = gaSeed != null ? gaSeed : new SecureRandom().nextLong();
       SynthJobConfig config = new SynthJobConfig(input, inputFormat, delimiter, onInvalid, minPartitions, domain,

@@ -113,7 +113,7 @@ class SynthJobTest {
     assertTrue(r.isPrivate());
     JsonNode sidecar = JSON.readTree(dir.resolve("synthetic.parquet.privacy.json").toFile());
     assertTrue(sidecar.get("private").asBoolean());
-    assertTrue(sidecar.get("privacy").asText().startsWith("PRIVATE: (epsilon = 1, delta = 1.0E-9)"));
+    assertTrue(sidecar.get("privacy").asText().startsWith("PRIVATE: (epsilon = 1, delta = 1e-9)"));
     assertTrue(sidecar.get("seed").get("noise").isNull());
 
     Dataset<Row> back = TestSpark.session().read().parquet(out.toString());

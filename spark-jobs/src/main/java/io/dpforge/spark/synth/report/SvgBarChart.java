@@ -61,7 +61,7 @@ final class SvgBarChart {
       s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" stroke=\"#ddd\"/>%n", LEFT,
           Html.xy(y), width - 8, Html.xy(y)));
       s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%s\" font-size=\"9\" text-anchor=\"end\">%s</text>%n",
-          LEFT - 4, Html.xy(y + 3), Html.num(value)));
+          LEFT - 4, Html.xy(y + 3), tick(value)));
     }
   }
 
@@ -76,6 +76,10 @@ final class SvgBarChart {
     double hi = Math.min(top, value + sd) / top * PLOT_HEIGHT;
     s.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#222\"/>%n",
         Html.xy(x), Html.xy(TOP + PLOT_HEIGHT - lo), Html.xy(x), Html.xy(TOP + PLOT_HEIGHT - hi)));
+  }
+
+  private static String tick(double v) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
   }
 
   /** The smallest of 1, 2, 2.5, 5 × 10^k at or above {@code v}. */
