@@ -64,13 +64,14 @@ public final class CsvTableReader {
       String firstProblem = "";
       for (CSVRecord record : parser) {
         read++;
-        RowEncoder.Outcome outcome = encoder.encode(record.values(), row);
+        String[] fields = record.values();
+        RowEncoder.Outcome outcome = encoder.encode(fields, row);
         if (outcome == RowEncoder.Outcome.VALID) {
           kept++;
           sink.accept(row);
           continue;
         }
-        String problem = encoder.problemAt(file + " line " + parser.getCurrentLineNumber());
+        String problem = encoder.problemAt(file + " line " + parser.getCurrentLineNumber(), fields);
         if (outcome == RowEncoder.Outcome.REJECTED) {
           throw new InvalidInputException(problem);
         }

@@ -12,8 +12,9 @@ import java.util.List;
  * in the same words. The caller says where the row is ({@link #problemAt}); this class says what is
  * wrong with it.
  *
- * <p>Serialisable so that a distributed job can ship it to its workers. Not thread-safe: it remembers
- * the problem of the last row encoded; use one per task.
+ * <p>Immutable, hence thread-safe, and serialisable, so that a distributed job can share one among the
+ * tasks of a worker. {@link #encode} only decides; the words for a problem are built on request
+ * ({@link #problemAt}), for the few rows that have one.
  */
 public final class RowEncoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,7 +37,6 @@ public final class RowEncoder implements Serializable {
   private final char delimiter;
   private final InvalidValuePolicy policy;
   private final List<String> ignored;
-  private String problem = "";
 
   private RowEncoder(Domain domain, int[] positions, int width, char delimiter, InvalidValuePolicy policy,
       List<String> ignored) {
@@ -123,15 +123,32 @@ public final class RowEncoder implements Serializable {
   }
 
   /**
-   * Encodes {@code fields} (in header order; a {@code null} field counts as empty) into {@code row}. After any outcome but {@link Outcome#VALID},
-   * {@link #problemAt} describes the first problem of the row.
+   * Encodes {@code fields} (in header order; a {@code null} field counts as empty) into {@code row}.
+   * For any outcome but {@link Outcome#VALID}, {@link #problemAt} describes the row's first problem.
    */
   public Outcome encode(String[] fields, EncodedRow row) {
-    problem = "";
+    return check(fields, row, null);
+  }
+
+  /**
+   * The first problem of a row, placed at {@code where} (e.g. {@code "data.csv line 12"}):
+   * {@code "data.csv line 12, column 'age': value '95' is outside the domain (expected ...)"}; empty
+   * when the row is valid.
+   */
+  public String problemAt(String where, String[] fields) {
+    StringBuilder problem = new StringBuilder();
+    check(fields, new EncodedRow(domain.size()), problem);
+    return problem.isEmpty() ? "" : where + problem;
+  }
+
+  /** Encodes and decides; when {@code problem} is given, words the first problem into it. */
+  private Outcome check(String[] fields, EncodedRow row, StringBuilder problem) {
     if (fields.length != width) {
-      problem = ": expected " + width + " fields (as in the header), found " + fields.length;
-      if (fields.length == 1 && width > 1) {
-        problem += "; is the delimiter " + CsvInput.show(delimiter) + " right?";
+      if (problem != null) {
+        problem.append(": expected ").append(width).append(" fields (as in the header), found ").append(fields.length);
+        if (fields.length == 1 && width > 1) {
+          problem.append("; is the delimiter ").append(CsvInput.show(delimiter)).append(" right?");
+        }
       }
       return Outcome.REJECTED;
     }
@@ -142,25 +159,19 @@ public final class RowEncoder implements Serializable {
       if (o == Outcome.VALID) {
         continue;
       }
-      if (problem.isEmpty()) {
-        problem = ", column '" + domain.column(c).name() + "': " + describe(domain.column(c), raw);
+      if (problem != null && problem.isEmpty()) {
+        problem.append(", column '").append(domain.column(c).name()).append("': ")
+            .append(describe(domain.column(c), raw));
       }
       if (policy == InvalidValuePolicy.ERROR) {
-        problem += " (use --on-invalid clip|drop to skip such rows)";
+        if (problem != null) {
+          problem.append(" (use --on-invalid clip|drop to skip such rows)");
+        }
         return Outcome.REJECTED;
       }
       outcome = (policy == InvalidValuePolicy.DROP || o == Outcome.DROPPED) ? Outcome.DROPPED : Outcome.CLIPPED;
     }
     return outcome;
-  }
-
-  /**
-   * The first problem of the last row encoded, placed at {@code where} (e.g. {@code "data.csv line 12"}):
-   * {@code "data.csv line 12, column 'age': value '95' is outside the domain (expected ...)"}; empty
-   * when the row was valid.
-   */
-  public String problemAt(String where) {
-    return problem.isEmpty() ? "" : where + problem;
   }
 
   /** Encodes one cell into {@code row}; CLIPPED means a clipped value was stored. */

@@ -29,7 +29,7 @@ final class OutputTargets implements AutoCloseable {
    * Checks that each target can be written: its directory exists or can be created and accepts new
    * files; a Parquet target (a directory) must not exist yet.
    *
-   * @param targets the outputs, the synthetic table last
+   * @param targets the outputs
    * @param directory which targets are directories (Parquet)
    */
   static void check(List<Path> targets, List<Boolean> directory) {

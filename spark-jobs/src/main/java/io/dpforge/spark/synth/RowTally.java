@@ -46,11 +46,11 @@ final class RowTally {
         answerer.add(row);
       }
       case DROPPED -> dropped++;
-      case REJECTED -> rejection = new RowProblem(file, position, lineInPart, partStartsFile, encoder.problemAt(""));
     }
-    if (firstProblem == null) {
-      firstProblem = rejection != null ? rejection
-          : new RowProblem(file, position, lineInPart, partStartsFile, encoder.problemAt(""));
+    if (firstProblem == null || outcome == RowEncoder.Outcome.REJECTED) {
+      RowProblem problem = new RowProblem(file, position, lineInPart, partStartsFile, encoder.problemAt("", fields));
+      firstProblem = firstProblem == null ? problem : firstProblem;
+      rejection = outcome == RowEncoder.Outcome.REJECTED ? problem : null;
     }
     return rejection == null;
   }

@@ -282,14 +282,12 @@ public final class SynthJob {
       long seed = gaSeed != null ? gaSeed : new SecureRandom().nextLong();
       SynthJobConfig config = new SynthJobConfig(input, inputFormat, delimiter, onInvalid, minPartitions, domain,
           workload, budget, neighbours, mode, rounds, syntheticRows, seed, seededNoise, output, outputFormat, report);
-      List<Path> targets = new ArrayList<>(List.of(config.sidecar()));
-      List<Boolean> directories = new ArrayList<>(List.of(false));
+      List<Path> targets = new ArrayList<>(List.of(output, config.sidecar()));
+      List<Boolean> directories = new ArrayList<>(List.of(outputFormat == OutputFormat.PARQUET, false));
       if (report != null) {
         targets.add(report);
         directories.add(false);
       }
-      targets.add(output);
-      directories.add(outputFormat == OutputFormat.PARQUET);
       OutputTargets.check(targets, directories);
       return new SynthJob(config, w, progress);
     }
