@@ -1,6 +1,11 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.fl.ClientCommand;
+import io.dpforge.cli.fl.CoordinatorCommand;
+import io.dpforge.cli.fl.FlCommand;
+import io.dpforge.cli.gossip.GossipCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import io.dpforge.cli.synth.SynthCommand;
 import picocli.CommandLine.Command;
@@ -16,8 +21,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
         EvaluateCommand.class,
         SynthCommand.class,
+        GossipCommand.class,
+        CoordinatorCommand.class,
+        ClientCommand.class,
+        FlCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -4,7 +4,7 @@ import io.dpforge.dp.accounting.Zcdp;
 import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.noise.GaussianMechanism;
 import io.dpforge.dp.random.Randomness;
-import io.dpforge.dp.select.ExponentialMechanism;
+import io.dpforge.dp.select.GumbelTopK;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,30 +54,13 @@ public final class DpReleases implements Releases {
     return noisy;
   }
 
-  /**
-   * Top-K as K rounds of the exponential mechanism, each removing its pick ("peeling"), which has
-   * exactly the distribution of one-shot Gumbel top-K (Durfee and Rogers 2019, Lemma 4.2). Each round
-   * is sampled by dp-core's exact sampler over the candidates still left, so its weights are
-   * normalised to the best remaining score.
-   */
+  /** One-shot Gumbel top-K (dp-core's exact peeling sampler), charged as K exponential mechanisms. */
   @Override
   public int[] topK(String released, double[] scores, int k, double sensitivity, double epsilonPerPick) {
-    ExponentialMechanism pick = ExponentialMechanism.builder().epsilon(epsilonPerPick).sensitivity(sensitivity)
+    GumbelTopK top = GumbelTopK.builder().k(k).epsilon(epsilonPerPick).sensitivity(sensitivity)
         .randomness(random).build();
-    int[] left = java.util.stream.IntStream.range(0, scores.length).toArray();
-    int count = left.length;
-    int[] picked = new int[k];
-    for (int round = 0; round < k; round++) {
-      double[] remaining = new double[count];
-      for (int i = 0; i < count; i++) {
-        remaining[i] = scores[left[i]];
-      }
-      int p = pick.release(ledger, released + ", pick " + (round + 1) + " of " + k, remaining);
-      picked[round] = left[p];
-      left[p] = left[--count];
-    }
-    releases.add(new Release("gumbel-top-k", released, sensitivity, epsilonPerPick,
-        k * Zcdp.exponentialMechanism(epsilonPerPick)));
+    int[] picked = top.release(ledger, released, scores);
+    releases.add(new Release("gumbel-top-k", released, sensitivity, epsilonPerPick, top.cost().rho()));
     return picked;
   }
 
