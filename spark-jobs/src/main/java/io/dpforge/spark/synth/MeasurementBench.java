@@ -117,8 +117,8 @@ public final class MeasurementBench implements Callable<Integer> {
     }
     summary.add(line("synth engine, 1 thread (CsvTableReader + WorkloadAnswerer)", seconds, cores));
     System.out.println("answers equal across systems: yes");
-    System.out.println("| system | passes (s) | best (s) | rows/s (best) | cores busy (best pass) |");
-    System.out.println("|---|---|---|---|---|");
+    System.out.println("| system | passes (s) | best (s) | rows/s (best) | cores busy (best pass) | rows per CPU-second |");
+    System.out.println("|---|---|---|---|---|---|");
     summary.forEach(System.out::println);
     return 0;
   }
@@ -137,9 +137,9 @@ public final class MeasurementBench implements Callable<Integer> {
     for (int i = 1; i < seconds.length; i++) {
       best = seconds[i] < seconds[best] ? i : best;
     }
-    return String.format("| %s | %s | %.2f | %,.0f | %.2f |", system,
+    return String.format("| %s | %s | %.2f | %,.0f | %.2f | %,.0f |", system,
         String.join(", ", Arrays.stream(seconds).mapToObj(s -> String.format("%.2f", s)).toList()), seconds[best],
-        rows / seconds[best], cores[best]);
+        rows / seconds[best], cores[best], rows / seconds[best] / cores[best]);
   }
 
   /** CPU time of this process (all threads; Spark's local tasks run in it). */
