@@ -1,6 +1,7 @@
 package io.dpforge.cli.synth;
 
 import io.dpforge.cli.Console;
+import io.dpforge.spark.synth.ClassErrorTable;
 import io.dpforge.synth.Neighbours;
 import io.dpforge.synth.PrivacyBudget;
 import io.dpforge.synth.eval.ErrorStats.ClassError;
@@ -20,21 +21,8 @@ final class EvaluationTable {
   private EvaluationTable() {}
 
   static List<Map<String, Object>> classes(Console console, List<ClassError> errors) {
-    console.printf("%-10s %6s %10s %10s %10s%n", "class", "sets", "mean L1", "max abs", "mean abs");
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (ClassError e : errors) {
-      console.printf("%-10s %6d %10.4f %10.4f %10.6f%n", e.queryClass(), e.sets(), e.meanL1(), e.maxAbs(),
-          e.meanAbs());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("class", e.queryClass());
-      m.put("sets", e.sets());
-      m.put("queries", e.queries());
-      m.put("mean_l1", e.meanL1());
-      m.put("max_abs", e.maxAbs());
-      m.put("mean_abs", e.meanAbs());
-      out.add(m);
-    }
-    return out;
+    ClassErrorTable.print(console.stream(), errors, "");
+    return ClassErrorTable.json(errors);
   }
 
   /** The brief's §5.5 reference: every set measured once with the budget split evenly. */

@@ -5,6 +5,7 @@ import io.dpforge.cli.Samples;
 import io.dpforge.dp.data.CsvTableReader;
 import io.dpforge.dp.data.Domain;
 import io.dpforge.dp.data.EncodedTable;
+import io.dpforge.spark.synth.PrivacyLabel;
 import io.dpforge.spark.synth.SparkSessions;
 import io.dpforge.spark.synth.SynthJob;
 import io.dpforge.spark.synth.SynthJobResult;
@@ -38,8 +39,9 @@ public final class SynthDemo {
     Domain domain = Domain.read(Samples.domain(Samples.CPS1988));
     PrivacyBudget budget = PrivacyBudget.of(EPSILON, DELTA);
     Path out = dir.resolve("synthetic.csv");
-    console.println("step 1: Private-GSD synthesis of " + csv + " (" + WORKLOAD + ", epsilon = " + EPSILON
-        + ", delta = " + DELTA + ") on embedded Spark " + SparkSessions.DEFAULT_MASTER);
+    console.println("step 1: Private-GSD synthesis of " + csv + " (" + WORKLOAD + ", epsilon = "
+        + PrivacyLabel.number(EPSILON) + ", delta = " + PrivacyLabel.number(DELTA) + ") on embedded Spark "
+        + SparkSessions.DEFAULT_MASTER);
     SynthJob job = SynthJob.builder().input(csv.toString()).domain(domain).workload(WORKLOAD).budget(budget)
         .output(out).report(dir.resolve("report.html")).progress(System.err).build();
     SparkSession spark = SparkSessions.open(null, "dpforge demo");

@@ -3,11 +3,9 @@ package io.dpforge.spark.synth;
 import io.dpforge.dp.ledger.LedgerEntry;
 import io.dpforge.synth.SynthesisReport;
 import io.dpforge.synth.SynthesisResult;
-import io.dpforge.synth.eval.ErrorStats.ClassError;
 import io.dpforge.synth.query.Workload;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +64,7 @@ public record SynthJobResult(SynthJobConfig config, Workload workload, Synthesis
         config.workload(), workload.sets(), workload.answers(), r.mode(), r.measuredSets().size(), r.rhoSpent(),
         r.rho());
     out.printf("fit of %,d synthetic rows to the noisy answers (public):%n", r.syntheticRows());
-    out.printf("  %-10s %6s %10s %10s %10s%n", "class", "sets", "mean L1", "max abs", "mean abs");
-    for (ClassError e : r.fitToNoisy()) {
-      out.printf("  %-10s %6d %10.4f %10.4f %10.6f%n", e.queryClass(), e.sets(), e.meanL1(), e.maxAbs(), e.meanAbs());
-    }
+    ClassErrorTable.print(out, r.fitToNoisy(), "  ");
     out.printf("time: pass %s, engine %s, write %s, total %s (Spark master %s)%n",
         ProgressLine.duration(timings.passMillis()), ProgressLine.duration(timings.engineMillis()),
         ProgressLine.duration(timings.writeMillis()), ProgressLine.duration(timings.totalMillis()), master);
@@ -100,17 +95,7 @@ public record SynthJobResult(SynthJobConfig config, Workload workload, Synthesis
     m.put("format", config.outputFormat().label());
     m.put("sidecar", config.sidecar().toString());
     m.put("report", config.report() == null ? null : config.report().toString());
-    List<Map<String, Object>> fit = new ArrayList<>();
-    for (ClassError e : r.fitToNoisy()) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("class", e.queryClass());
-      c.put("sets", e.sets());
-      c.put("mean_l1", e.meanL1());
-      c.put("max_abs", e.maxAbs());
-      c.put("mean_abs", e.meanAbs());
-      fit.add(c);
-    }
-    m.put("fit_to_noisy", fit);
+    m.put("fit_to_noisy", ClassErrorTable.json(r.fitToNoisy()));
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("note", INPUT_NOTE);
     in.put("format", input.format().name().toLowerCase(java.util.Locale.ROOT));
