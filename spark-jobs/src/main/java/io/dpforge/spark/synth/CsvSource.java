@@ -60,15 +60,24 @@ final class CsvSource implements TableSource {
   /** Reads every file's header and matches it to the domain. */
   static CsvSource open(JavaSparkContext jsc, InputFiles files, Domain domain, char delimiter,
       InvalidValuePolicy policy, int minPartitions) {
+    return new CsvSource(jsc, files, encoders(jsc.hadoopConfiguration(), files, domain, delimiter, policy),
+        new CsvLines(delimiter), minPartitions > 0 ? minPartitions : jsc.defaultMinPartitions());
+  }
+
+  /**
+   * An encoder per file, made from its header.
+   *
+   * @throws InvalidInputException naming the file and line 1 when a header does not match the domain
+   */
+  static Map<String, RowEncoder> encoders(Configuration conf, InputFiles files, Domain domain, char delimiter,
+      InvalidValuePolicy policy) {
     CsvLines lines = new CsvLines(delimiter);
     Map<String, RowEncoder> encoders = new LinkedHashMap<>();
     for (String file : files.files()) {
       String shown = files.display(file);
-      String[] header = header(jsc.hadoopConfiguration(), file, shown, lines);
-      encoders.put(file, RowEncoder.forHeader(domain, header, shown, delimiter, policy));
+      encoders.put(file, RowEncoder.forHeader(domain, header(conf, file, shown, lines), shown, delimiter, policy));
     }
-    return new CsvSource(jsc, files, encoders, lines,
-        minPartitions > 0 ? minPartitions : jsc.defaultMinPartitions());
+    return encoders;
   }
 
   private static String[] header(Configuration conf, String file, String shown, CsvLines lines) {

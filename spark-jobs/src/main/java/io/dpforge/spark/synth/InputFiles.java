@@ -54,17 +54,9 @@ record InputFiles(String given, List<String> files) {
     }
   }
 
-  /**
-   * Fails early, before Spark starts, when {@code input} is a plain local path that does not exist
-   * (paths with a scheme other than {@code file:} and globs are left to {@link #resolve}).
-   */
-  static void checkLocal(String input) {
-    String path = input.startsWith("file:") ? new Path(input).toUri().getPath() : input;
-    boolean local = !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-    boolean glob = path.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
-    if (local && !glob && !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
-      throw new InvalidInputException("input file not found: " + input);
-    }
+  /** Whether {@code input} names the local file system (no scheme, or {@code file:}). */
+  static boolean isLocal(String input) {
+    return input.startsWith("file:") || !input.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
   }
 
   private static boolean isData(Path p) {

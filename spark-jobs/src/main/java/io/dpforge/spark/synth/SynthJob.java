@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -136,7 +137,7 @@ public final class SynthJob {
     return written;
   }
 
-  /** Settings of a run; {@link #build} checks them and the outputs before anything is read. */
+  /** Settings of a run; {@link #build} checks them, a local input's headers and the outputs before Spark starts. */
   public static final class Builder {
     private String input;
     private InputFormat inputFormat = InputFormat.AUTO;
@@ -277,8 +278,8 @@ public final class SynthJob {
       if (syntheticRows < 1 || rounds < 1) {
         throw new InvalidInputException("--rows and --rounds must be at least 1");
       }
-      InputFiles.checkLocal(input);
       Workload w = WorkloadSpec.parse(workload, domain);
+      checkLocalInput();
       long seed = gaSeed != null ? gaSeed : new SecureRandom().nextLong();
       SynthJobConfig config = new SynthJobConfig(input, inputFormat, delimiter, onInvalid, minPartitions, domain,
           workload, budget, neighbours, mode, rounds, syntheticRows, seed, seededNoise, output, outputFormat, report);
@@ -290,6 +291,22 @@ public final class SynthJob {
       }
       OutputTargets.check(targets, directories);
       return new SynthJob(config, w, progress);
+    }
+
+    /**
+     * For an input on the local file system: that it exists and that every CSV header matches the
+     * domain, so these mistakes are reported at once rather than after Spark has started. The run
+     * checks again with Spark's own file-system settings.
+     */
+    private void checkLocalInput() {
+      if (!InputFiles.isLocal(input)) {
+        return;
+      }
+      Configuration local = new Configuration();
+      InputFiles files = InputFiles.resolve(input, local);
+      if (inputFormat.resolve(files.files()) == InputFormat.CSV) {
+        CsvSource.encoders(local, files, domain, delimiter, onInvalid);
+      }
     }
   }
 }
