@@ -9,6 +9,7 @@ import io.dpforge.cli.fl.CoordinatorCommand;
 import io.dpforge.cli.fl.FlCommand;
 import io.dpforge.cli.gossip.GossipCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
+import io.dpforge.cli.synth.SynthCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
         DomainCommand.class,
         AccountantCommand.class,
         EvaluateCommand.class,
+        SynthCommand.class,
         GossipCommand.class,
         CoordinatorCommand.class,
         ClientCommand.class,
