@@ -4,11 +4,8 @@ import io.dpforge.dp.continual.NoiseSecret;
 import io.dpforge.dp.data.InvalidInputException;
 import io.dpforge.dp.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The noise secret next to Spark's checkpoint: created once with owner-only permissions, read back on
@@ -20,15 +17,7 @@ final class NoiseSecretFile {
   private NoiseSecretFile() {}
 
   static void write(Path checkpoint, NoiseSecret secret) {
-    Path p = checkpoint.resolve(FILE);
-    AtomicFiles.write(p, out -> out.write(secret.bytes()));
-    try {
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot restrict the permissions of " + p, e);
-    }
+    AtomicFiles.writeOwnerOnly(checkpoint.resolve(FILE), out -> out.write(secret.bytes()));
   }
 
   static NoiseSecret read(Path checkpoint) {
