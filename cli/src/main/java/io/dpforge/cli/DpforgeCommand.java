@@ -2,12 +2,15 @@ package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.certs.CertsCommand;
+import io.dpforge.cli.continual.ContinualCommand;
+import io.dpforge.cli.continual.ReleaseCommand;
 import io.dpforge.cli.data.DomainCommand;
 import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
 import io.dpforge.cli.fl.FlCommand;
 import io.dpforge.cli.gossip.GossipCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
+import io.dpforge.cli.synth.SynthCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,10 +26,13 @@ import picocli.CommandLine.Spec;
         DomainCommand.class,
         AccountantCommand.class,
         EvaluateCommand.class,
+        SynthCommand.class,
         GossipCommand.class,
         CoordinatorCommand.class,
         ClientCommand.class,
         FlCommand.class,
+        ContinualCommand.class,
+        ReleaseCommand.class,
         CertsCommand.class,
     })
 public final class DpforgeCommand implements Runnable {

@@ -27,8 +27,7 @@ import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * Certificates and private keys as PEM files. Every file is written atomically and readable by its
- * owner only (0600): the temporary file is created with those permissions, so a key is never
- * world-readable, not even for a moment.
+ * owner only (0600) from the moment it exists, so a key is never world-readable, not even for a moment.
  */
 public final class PemFiles {
   private PemFiles() {}
@@ -48,13 +47,12 @@ public final class PemFiles {
   }
 
   private static void write(Path file, Object pemObject) {
-    AtomicFiles.write(file, out -> {
+    AtomicFiles.writeOwnerOnly(file, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.US_ASCII);
       JcaPEMWriter pem = new JcaPEMWriter(w);
       pem.writeObject(pemObject);
       pem.flush();
     });
-    ownerOnly(file);
   }
 
   /** Restricts a file (0600) or directory (0700) to its owner, where the file system has POSIX permissions. */
