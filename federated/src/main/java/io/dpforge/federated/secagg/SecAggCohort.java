@@ -7,6 +7,7 @@ import io.dpforge.federated.aggregate.ContributionBound;
 import io.dpforge.federated.aggregate.MaskedCohort;
 import io.dpforge.federated.core.ClientId;
 import io.dpforge.federated.core.ModelVersion;
+import io.dpforge.federated.security.SignatureRejectedException;
 import io.dpforge.federated.security.UpdateClaim;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -237,8 +238,8 @@ public final class SecAggCohort implements MaskedCohort {
       return;
     }
     if (!MessageDigest.isEqual(m.upload.sha256(), m.inputDigest)) {
-      reject(m, new IllegalArgumentException("the masked input's SHA-256 differs from the signed one: altered"
-          + " in transit"));
+      reject(m, new SignatureRejectedException(SignatureRejectedException.Reason.BAD_SIGNATURE, "the masked input's"
+          + " SHA-256 differs from the one its header claims: altered in transit"));
       return;
     }
     m.upload.foldInto(sum);

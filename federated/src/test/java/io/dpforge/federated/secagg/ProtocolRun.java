@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
  * tests only).
  */
 final class ProtocolRun {
-  /** After which message a member stops answering. */
-  enum Drop { NONE, BEFORE_KEYS, BEFORE_SHARES, BEFORE_INPUT, BEFORE_REVEAL }
+  /** After which message a member stops answering (or, for TAMPERED_INPUT, what arrives of its input). */
+  enum Drop { NONE, BEFORE_KEYS, BEFORE_SHARES, BEFORE_INPUT, BEFORE_REVEAL, TAMPERED_INPUT }
 
   final SecureAggregation engine;
   final SecAggCohort cohort;
@@ -152,6 +152,11 @@ final class ProtocolRun {
         byte[] bytes = r.formed.quantization().modulus().encode(y, 0, y.length);
         maskedBytes.put(i, bytes);
         member(i).beginInput(sha256(bytes), new byte[0]);
+        if (drops[i] == Drop.TAMPERED_INPUT) {
+          bytes[bytes.length / 2] ^= 1; // altered after the digest was taken
+          member(i).inputChunk(0, bytes);
+          continue;
+        }
         member(i).inputChunk(0, bytes);
         inputsSent.add(i);
       }

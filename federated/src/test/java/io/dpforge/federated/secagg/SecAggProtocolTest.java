@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dpforge.federated.aggregate.CohortAbandonedException;
 import io.dpforge.federated.aggregate.CohortSum;
 import io.dpforge.federated.aggregate.ContributionBound;
+import io.dpforge.federated.security.SignatureRejectedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,6 +133,19 @@ class SecAggProtocolTest {
     assertEquals(8, g.degree());
     assertEquals(8, run.outboxes.get(0).formed.neighbours().length);
     assertEquals(n - 6, run.inputsSent.size());
+    assertExactSum(run, sum, updates);
+  }
+
+  @Test
+  void anInputAlteredInTransitIsRefusedAndTheCohortGoesOnWithoutIt() throws Exception {
+    int n = 8;
+    List<float[]> updates = updates(n, 5);
+    ProtocolRun run = new ProtocolRun(SecAggSettings.defaults(), n, DIMENSION, 61);
+    ProtocolRun.Drop[] d = drops(n, 0, ProtocolRun.Drop.NONE, 1);
+    d[3] = ProtocolRun.Drop.TAMPERED_INPUT;
+    CohortSum sum = await(run.run(updates, d, ContributionBound.NONE));
+    assertInstanceOf(SignatureRejectedException.class, run.outboxes.get(3).rejected);
+    assertEquals(n - 1, sum.size());
     assertExactSum(run, sum, updates);
   }
 
