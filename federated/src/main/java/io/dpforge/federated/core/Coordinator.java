@@ -16,7 +16,6 @@ import io.dpforge.federated.metrics.StatusSnapshot;
 import io.dpforge.federated.strategy.Strategy;
 import io.dpforge.federated.strategy.Trigger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

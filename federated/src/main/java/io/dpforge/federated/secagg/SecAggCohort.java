@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The coordinator's side of one cohort's secure aggregation (SecAgg+, Bell et al. CCS 2020, run over the
@@ -279,14 +281,14 @@ public final class SecAggCohort implements MaskedCohort {
   }
 
   /** The member whose message this is, when the message is the one its stage expects; else it is rejected. */
-  private Member expect(int seat, Stage s, java.util.function.Predicate<Member> ready, String what) {
+  private Member expect(int seat, Stage s, Predicate<Member> ready, String what) {
     Member m = members.get(seat);
     if (!m.connected) {
       return null;
     }
     if (stage != s || !ready.test(m)) {
       reject(m, new IllegalStateException("cannot " + what + " now: cohort " + serial() + " is at stage "
-          + stage.name().toLowerCase(java.util.Locale.ROOT)));
+          + stage.name().toLowerCase(Locale.ROOT)));
       return null;
     }
     return m;
