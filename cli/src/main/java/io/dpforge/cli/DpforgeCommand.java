@@ -1,6 +1,7 @@
 package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
+import io.dpforge.cli.certs.CertsCommand;
 import io.dpforge.cli.continual.ContinualCommand;
 import io.dpforge.cli.continual.ReleaseCommand;
 import io.dpforge.cli.data.DomainCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
         FlCommand.class,
         ContinualCommand.class,
         ReleaseCommand.class,
+        CertsCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

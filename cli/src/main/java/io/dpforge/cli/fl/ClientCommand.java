@@ -9,8 +9,6 @@ import io.dpforge.client.fl.ModelTrainer;
 import io.dpforge.client.fl.RunSummary;
 import io.dpforge.client.model.DenseNetwork;
 import io.dpforge.dp.data.InvalidInputException;
-import io.dpforge.federated.wire.TlsFiles;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -33,7 +31,8 @@ public final class ClientCommand extends JsonCommand {
   @Mixin
   PartitionedData data;
 
-  @Option(names = "--client-id", description = "Client id (default: client-I).")
+  @Option(names = "--client-id", description = "Client id (default: the certificate's name under --tls-dir,"
+      + " client-I otherwise).")
   String clientId;
 
   @Option(names = "--max-updates", defaultValue = "9223372036854775807",
@@ -43,8 +42,8 @@ public final class ClientCommand extends JsonCommand {
   @Option(names = "--optimizer", defaultValue = "sgd", description = "Local optimizer: sgd (default ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--tls-dir", description = "Mutual TLS with ca.pem and, when present, client.pem / client.key.")
-  Path tlsDir;
+  @Mixin
+  ClientSecurityOptions security;
 
   @Mixin
   ModelOptions model;
@@ -58,20 +57,24 @@ public final class ClientCommand extends JsonCommand {
     if (!optimizer.equals("sgd")) {
       throw new InvalidInputException("--optimizer: only sgd is available to federated clients, got '" + optimizer + "'");
     }
+    FederatedClient.Builder b = security.apply(FederatedClient.builder(), console);
+    if (clientId != null || security.insecure) {
+      b.clientId(clientId != null ? clientId : String.format("client-%04d", in[0]));
+    }
     Dataset mine = data.split(data.load().train(), in[1]).get(in[0]);
     DenseNetwork net = model.network(CpuBackend.common());
-    String id = clientId != null ? clientId : String.format("client-%04d", in[0]);
-    console.printf("%s: %,d examples (partition %d of %d, α = %s), %s%n", id, mine.size(), in[0], in[1], data.alpha,
-        net.describe());
-    try (FederatedClient c = FederatedClient.builder().target(coordinator).clientId(id).numExamples(mine.size())
-        .tls(tlsDir == null ? null : TlsFiles.fromDirectory(tlsDir, "client"))
+    try (FederatedClient c = b.target(coordinator).numExamples(mine.size())
         .trainer(new ModelTrainer(net, mine, training.forClient(data.seed, in[0])))
         .build()) {
+      String id = c.name();
+      console.printf("%s: %,d examples (partition %d of %d, α = %s), %s%n", id, mine.size(), in[0], in[1], data.alpha,
+          net.describe());
       RunSummary s = c.run(maxUpdates);
       console.printf("%s: %d updates accepted, %d discarded, %d stale refetches; ended: %s at version %s%n", id,
           s.accepted(), s.discarded(), s.refetched(), s.end(), s.lastVersion());
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("client_id", id);
+      r.put("client_id", c.name());
+      r.put("secure_aggregation", c.secureAggregation());
       r.put("examples", mine.size());
       r.put("accepted", s.accepted());
       r.put("discarded", s.discarded());

@@ -10,7 +10,7 @@ import io.dpforge.federated.core.Coordinator;
 import io.dpforge.federated.core.CoordinatorOptions;
 import io.dpforge.federated.metrics.StatusSnapshot;
 import io.dpforge.federated.server.CoordinatorServer;
-import io.dpforge.federated.wire.TlsFiles;
+import io.dpforge.federated.secagg.SecureAggregation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "coordinator",
     mixinStandardHelpOptions = true,
-    description = "Run a federated-learning coordinator (FedAvg, async FedAvg, FedBuff or FedFix) over gRPC."
+    description = "Run a federated-learning coordinator (FedAvg, async FedAvg, FedBuff or FedFix) over gRPC with"
+        + " mutual TLS (--tls-dir) or, for tests, plaintext (--insecure); --secure-aggregation masks every update."
         + " Runs until --max-versions, the privacy budget, or Ctrl-C; resumes from --checkpoint when it holds one.")
 public final class CoordinatorCommand extends JsonCommand {
   @Option(names = "--port", defaultValue = "7070", description = "Port to listen on, 0 for any (default ${DEFAULT-VALUE}).")
@@ -52,8 +53,11 @@ public final class CoordinatorCommand extends JsonCommand {
   @Option(names = "--checkpoint-every", defaultValue = "10", description = "Versions between checkpoints (default ${DEFAULT-VALUE}).")
   long checkpointEvery;
 
-  @Option(names = "--tls-dir", description = "Serve over mutual TLS with ca.pem, server.pem and server.key from this directory.")
-  Path tlsDir;
+  @Mixin
+  ServerSecurityOptions security;
+
+  @Mixin
+  SecureAggregationOptions secureAggregation;
 
   @Option(names = "--staging-mib", defaultValue = "1024",
       description = "Memory for uploads in flight, MiB; past it clients are told to retry (default ${DEFAULT-VALUE}).")
@@ -84,6 +88,7 @@ public final class CoordinatorCommand extends JsonCommand {
         .withStagingBudget(stagingMib << 20, Duration.ofMillis(500))
         .withSeed(seed)
         .withLogInterval(logEvery > 0 ? Duration.ofMillis((long) (logEvery * 1000)) : Duration.ZERO);
+    security.open(checkpoint, console);
     Coordinator.Builder b = Coordinator.builder(strategy.strategy(), init)
         .importance(strategy.importance())
         .options(options)
@@ -92,21 +97,41 @@ public final class CoordinatorCommand extends JsonCommand {
     if (checkpoint != null) {
       b.checkpoints(new CheckpointStore(checkpoint, 3));
     }
-    Coordinator c = b.build();
-    CoordinatorServer server = CoordinatorServer.builder(c).port(port)
-        .tls(tlsDir == null ? null : TlsFiles.fromDirectory(tlsDir, "server")).build().start();
+    SecureAggregation masking = secureAggregation.build(security.signatures(), console);
+    if (masking != null) {
+      b.maskedCohorts(masking);
+    }
+    Coordinator c;
+    try {
+      c = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    }
+    CoordinatorServer server = security.apply(CoordinatorServer.builder(c).port(port).secureAggregation(masking))
+        .build().start();
     Thread hook = new Thread(() -> {
       c.finish("stopped by signal");
       server.close();
+      security.close();
     });
     Runtime.getRuntime().addShutdownHook(hook);
-    console.printf("coordinator %s listening on port %d (%s, strategy %s, version %s)%n", c.runId(), server.port(),
-        tlsDir == null ? "plaintext" : "mutual TLS", c.strategy().name(), c.currentModel().version());
+    console.printf("coordinator %s listening on port %d (%s%s, strategy %s, version %s)%n", c.runId(), server.port(),
+        security.describe(), masking == null ? "" : ", secure aggregation", c.strategy().name(),
+        c.currentModel().version());
     String reason = c.whenFinished().get();
     StatusSnapshot s = c.status();
     server.close();
-    Runtime.getRuntime().removeShutdownHook(hook);
+    security.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Stopped by a signal: the JVM is already shutting down and runs the hook itself.
+    }
     console.println("finished: " + reason + " | " + s.logLine());
-    return FlJson.status(s);
+    Map<String, Object> r = FlJson.status(s);
+    r.put("transport", security.describe());
+    r.put("secure_aggregation", masking != null);
+    r.put("cohorts_abandoned", s.cohortsAbandoned());
+    return r;
   }
 }

@@ -15,6 +15,7 @@ import io.dpforge.dp.data.InvalidInputException;
 import io.dpforge.dp.io.AtomicFiles;
 import io.dpforge.federated.core.Coordinator;
 import io.dpforge.federated.core.CoordinatorOptions;
+import io.dpforge.federated.secagg.SecureAggregation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -76,6 +77,9 @@ public final class SimulateCommand extends JsonCommand {
   CentralDpOptions dp;
 
   @Mixin
+  SecureAggregationOptions secureAggregation;
+
+  @Mixin
   LocalTrainingOptions training;
 
   @Override
@@ -105,7 +109,17 @@ public final class SimulateCommand extends JsonCommand {
     Coordinator.Builder cb = Coordinator.builder(strategy.strategy(), init).importance(strategy.importance())
         .options(options);
     dp.apply(cb, strategy, null, console);
-    try (Coordinator c = cb.build()) {
+    SecureAggregation masking = secureAggregation.build(null, console);
+    if (masking != null) {
+      cb.maskedCohorts(masking);
+    }
+    Coordinator built;
+    try {
+      built = cb.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    }
+    try (Coordinator c = built) {
       long[] printed = {0};
       SimulationResult r = FederatedSimulation.builder(c, eval, split.test())
           .clients(clients, i -> new SleepToCompletion(new ModelTrainer(local, parts.get(i),
@@ -121,6 +135,7 @@ public final class SimulateCommand extends JsonCommand {
               printed[0] = (long) p.seconds() + 5;
             }
           })
+          .secureAggregation(masking)
           .build()
           .run();
       console.printf("%s: final accuracy %.4f (best %.4f), %d versions, %d uploads in %.1f s; staleness mean %.2f"
@@ -170,6 +185,7 @@ public final class SimulateCommand extends JsonCommand {
     m.put("finish_reason", r.finishReason());
     m.put("client_failures", r.clientFailures());
     m.put("privacy", FlJson.privacy(r.privacy()));
+    m.put("secure_aggregation", secureAggregation.enabled);
     return m;
   }
 }

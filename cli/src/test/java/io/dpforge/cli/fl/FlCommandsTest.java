@@ -88,6 +88,41 @@ class FlCommandsTest {
   }
 
   @Test
+  void simulateWithSecureAggregationMasksEveryUpdateAndStillLearns() {
+    CliRun run = CliRun.run("fl", "simulate", "--data", data.toString(), "--clients", "4", "--strategy", "fedbuff",
+        "--buffer-size", "2", "--delays", "fixed-range:0.05,0.15", "--duration", "20", "--eval-every", "0.25",
+        "--target-accuracy", "0.9", "--stop-at-target", "--lr", "0.1", "--secure-aggregation", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode j = run.json();
+    assertTrue(j.get("secure_aggregation").asBoolean());
+    assertTrue(j.get("final_accuracy").asDouble() >= 0.9, j.toString());
+    assertEquals(0, j.get("client_failures").asInt());
+    assertTrue(run.err().contains("secure aggregation: SecAgg+ per cohort"), run.err());
+  }
+
+  @Test
+  void theCoordinatorNeedsTlsOrAnExplicitInsecureFlag() {
+    CliRun none = CliRun.run("coordinator", "--dimension", "4", "--port", "0", "--strategy", "fedbuff",
+        "--json");
+    assertEquals(2, none.exitCode());
+    assertTrue(none.json().get("error").asText().contains("--tls-dir DIR is required"), none.out());
+    CliRun revokedPlain = CliRun.run("coordinator", "--dimension", "4", "--port", "0", "--strategy", "fedbuff",
+        "--insecure", "--revoked",
+        data.resolve("none.txt").toString(), "--json");
+    assertEquals(2, revokedPlain.exitCode());
+    assertTrue(revokedPlain.json().get("error").asText().contains("need --tls-dir"), revokedPlain.out());
+    CliRun async = CliRun.run("coordinator", "--dimension", "4", "--port", "0", "--insecure", "--strategy", "async",
+        "--secure-aggregation", "--json");
+    assertEquals(2, async.exitCode());
+    assertTrue(async.json().get("error").asText().contains("at least 2 updates"), async.out());
+    assertTrue(async.err().contains("WARNING: --insecure"), async.err());
+    CliRun client = CliRun.run("client", "--coordinator", "localhost:1", "--data", data.toString(),
+        "--partition", "0/3", "--json");
+    assertEquals(2, client.exitCode());
+    assertTrue(client.json().get("error").asText().contains("--tls-dir DIR is required"), client.out());
+  }
+
+  @Test
   void badFlagsAreBadInput() {
     CliRun delays = CliRun.run("fl", "simulate", "--data", data.toString(), "--clients", "2", "--strategy", "async",
         "--delays", "gamma:1", "--json");

@@ -1,8 +1,10 @@
 package io.dpforge.client.fl;
 
+import com.google.protobuf.ByteString;
 import com.google.rpc.RetryInfo;
 import io.dpforge.federated.core.ModelVersion;
 import io.dpforge.federated.core.RunState;
+import io.dpforge.federated.core.UpdateDigest;
 import io.dpforge.federated.proto.v1.CoordinatorGrpc;
 import io.dpforge.federated.proto.v1.FetchModelRequest;
 import io.dpforge.federated.proto.v1.HeartbeatRequest;
@@ -14,6 +16,12 @@ import io.dpforge.federated.proto.v1.SubmitUpdateResponse;
 import io.dpforge.federated.proto.v1.UpdateHeader;
 import io.dpforge.federated.proto.v1.UploadStateRequest;
 import io.dpforge.federated.proto.v1.UploadStateResponse;
+import io.dpforge.federated.secagg.KeyVerification;
+import io.dpforge.federated.secagg.SecAggClient;
+import io.dpforge.federated.security.PemFiles;
+import io.dpforge.federated.security.SignerTrust;
+import io.dpforge.federated.security.SigningKey;
+import io.dpforge.federated.security.UpdateClaim;
 import io.dpforge.federated.wire.Float32Chunks;
 import io.dpforge.federated.wire.ProtocolHeaders;
 import io.dpforge.federated.wire.TlsFiles;
@@ -31,6 +39,7 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.protobuf.StatusProto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
@@ -59,6 +68,13 @@ import java.util.concurrent.TimeUnit;
  * session (coordinator restart) re-registers; a dropped upload resumes where the coordinator's copy
  * stopped, under the same idempotency id, so it is applied exactly once. What remains surfaces as one
  * {@link FederatedClientException} subclass per situation.
+ *
+ * <p>Security: under mutual TLS the client's name is its certificate's; with a {@link SigningKey} every
+ * update carries an Ed25519 signature over its metadata and digest. When the coordinator runs secure
+ * aggregation (it says so at registration) updates are masked and sent through one SecureAggregate
+ * stream per cohort; a cohort abandoned for dropouts, or one this client leaves, is retried in a later
+ * cohort under the same update id. {@link Builder#requireSecureAggregation} refuses to send updates in the
+ * clear at all.
  */
 public final class FederatedClient implements AutoCloseable {
   private final ManagedChannel ownedChannel;
@@ -71,8 +87,14 @@ public final class FederatedClient implements AutoCloseable {
   private final RetryPolicy retry;
   private final int chunkValues;
   private final SplittableRandom jitter;
+  private final SigningKey signing;
+  private final KeyVerification peerVerification;
+  private final boolean requireSecureAggregation;
+  private final SecureRandom secureRandom;
+  private volatile String clientName;
   private volatile String runId = "";
   private volatile int dimension = -1;
+  private volatile boolean secureAggregation;
 
   private FederatedClient(Builder b) {
     Channel base;
@@ -95,6 +117,11 @@ public final class FederatedClient implements AutoCloseable {
     this.retry = b.retry;
     this.chunkValues = Float32Chunks.chunkValues(b.chunkValues);
     this.jitter = new SplittableRandom(b.jitterSeed);
+    this.signing = b.signing;
+    this.peerVerification = b.peerVerification;
+    this.requireSecureAggregation = b.requireSecureAggregation;
+    this.secureRandom = b.secureRandom;
+    this.clientName = b.clientId;
   }
 
   private static ChannelCredentials credentials(TlsFiles tls) {
@@ -123,12 +150,38 @@ public final class FederatedClient implements AutoCloseable {
 
   private Void registerOnce() {
     session.clear();
-    RegisterResponse r = blocking.register(RegisterRequest.newBuilder()
-        .setClientId(clientId).setNumExamples(numExamples).build());
+    RegisterRequest.Builder req = RegisterRequest.newBuilder().setClientId(clientId).setNumExamples(numExamples);
+    if (signing != null) {
+      req.setSigningCertificate(ByteString.copyFrom(signing.certificateDer()));
+    }
+    RegisterResponse r = blocking.register(req.build());
+    if (r.getSignaturesRequired() && signing == null) {
+      throw new AuthenticationException("the coordinator requires Ed25519-signed updates: give this client its"
+          + " signing key (signing.pem and signing.key)", null);
+    }
+    if (requireSecureAggregation && !r.getSecureAggregation()) {
+      throw new SecureAggregationException("this client requires secure aggregation and the coordinator does not"
+          + " run it; no update is sent in the clear", null);
+    }
     session.set(r.getSessionToken().isEmpty() ? "" : r.getSessionToken());
     runId = r.getRunId();
     dimension = (int) r.getModelDimension();
+    secureAggregation = r.getSecureAggregation();
+    clientName = r.getClientId().isEmpty() ? clientId : r.getClientId();
     return null;
+  }
+
+  /** Whether the coordinator masks updates (known after registering). */
+  public boolean secureAggregation() {
+    return secureAggregation;
+  }
+
+  /**
+   * This client's name: the coordinator's answer once registered (the certificate's name under mutual
+   * TLS), the configured name before.
+   */
+  public String name() {
+    return clientName;
   }
 
   /** The coordinator's run id (after registering). */
@@ -194,6 +247,13 @@ public final class FederatedClient implements AutoCloseable {
     Objects.requireNonNull(base, "base model");
     Objects.requireNonNull(update, "update");
     String updateId = UUID.randomUUID().toString();
+    if (!session.isSet()) {
+      register();
+    }
+    if (secureAggregation) {
+      return submitMasked(base, update, updateId);
+    }
+    byte[] digest = signing == null ? null : UpdateDigest.of(update.delta());
     int[] attempts = {0};
     long[] resumed = {0};
     SubmitUpdateResponse r = withRetries("submit update " + updateId, true, () -> {
@@ -208,16 +268,21 @@ public final class FederatedClient implements AutoCloseable {
         resumed[0] += offset;
       }
       attempts[0]++;
-      UpdateHeader header = UpdateHeader.newBuilder()
+      UpdateHeader.Builder header = UpdateHeader.newBuilder()
           .setUpdateId(updateId)
           .setBaseVersion(Versions.toProto(base.version()))
           .setDimension(update.delta().length)
           .setNumExamples(update.numExamples())
           .setAssignmentId(base.assignmentId())
-          .setOffset(offset)
-          .build();
+          .setOffset(offset);
+      if (signing != null) {
+        // Signed per attempt: a re-registration may have changed the run the signature is bound to.
+        UpdateClaim claim = new UpdateClaim(runId, clientName, updateId, base.version(), base.assignmentId(),
+            update.numExamples(), update.delta().length, digest, -1, 0);
+        header.setValuesSha256(ByteString.copyFrom(digest)).setSignature(ByteString.copyFrom(signing.sign(claim.statement())));
+      }
       try {
-        return Upload.send(async, header, update.delta(), chunkValues);
+        return Upload.send(async, header.build(), update.delta(), chunkValues);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
@@ -230,6 +295,52 @@ public final class FederatedClient implements AutoCloseable {
       default -> SubmitReceipt.Outcome.DISCARDED_FINISHED;
     };
     return new SubmitReceipt(updateId, outcome, Versions.fromProto(r.getAppliesToVersion()), attempts[0], resumed[0]);
+  }
+
+  /**
+   * Sends an update masked, through secure aggregation: one cohort after another until one applies it
+   * (or says it was applied before, or discards it). A cohort abandoned for dropouts, one whose round
+   * closed without this client's masked input, or one this client left because it could not trust it,
+   * costs one attempt of the retry budget.
+   */
+  private SubmitReceipt submitMasked(GlobalModel base, LocalUpdate update, String updateId) {
+    int attempts = 0;
+    String last = "";
+    while (true) {
+      attempts++;
+      SecureSubmission.Answer a;
+      try {
+        a = withRetries("securely aggregate update " + updateId, true, () -> {
+          SecAggClient protocol = new SecAggClient(clientName, secureRandom, signing, peerVerification);
+          try {
+            return SecureSubmission.run(async, protocol, new SecureSubmission.Submission(runId, clientName, updateId,
+                base.version(), base.assignmentId(), update.numExamples(), update.delta(), signing, chunkValues,
+                jitter.nextLong()));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+          }
+        });
+      } catch (CoordinatorOverloadedException e) {
+        a = new SecureSubmission.Answer(null, e.getMessage());
+      }
+      SubmitReceipt.Outcome outcome = a.result() == null ? null : switch (a.result().getOutcome()) {
+        case SEC_AGG_OUTCOME_APPLIED -> SubmitReceipt.Outcome.ACCEPTED;
+        case SEC_AGG_OUTCOME_DUPLICATE -> SubmitReceipt.Outcome.DUPLICATE;
+        case SEC_AGG_OUTCOME_DISCARDED_LATE -> SubmitReceipt.Outcome.DISCARDED_LATE;
+        case SEC_AGG_OUTCOME_DISCARDED_FINISHED -> SubmitReceipt.Outcome.DISCARDED_FINISHED;
+        default -> null;
+      };
+      if (outcome != null) {
+        return new SubmitReceipt(updateId, outcome, Versions.fromProto(a.result().getVersion()), attempts, 0);
+      }
+      last = a.refusal() != null ? a.refusal() : a.result().getOutcome() + ": " + a.result().getReason();
+      if (attempts >= retry.maxAttempts()) {
+        throw new SecureAggregationException("update " + updateId + " found no cohort to complete in " + attempts
+            + " attempts; last: " + last, null);
+      }
+      sleep(retry.backoff(attempts - 1, jitter));
+    }
   }
 
   /**
@@ -340,6 +451,11 @@ public final class FederatedClient implements AutoCloseable {
             if (reason.equals("PARTICIPATION_LIMIT")) {
               throw new ParticipationLimitException(e.getStatus().getDescription(), e);
             }
+            if (reason.startsWith("SECURE_AGGREGATION_")) {
+              // The coordinator changed mode since this client registered (a restart with other flags).
+              session.clear();
+              throw new SecureAggregationException("cannot " + what + ": " + e.getStatus().getDescription(), e);
+            }
             throw new StaleModelException(e.getStatus().getDescription(), e);
           }
           case INVALID_ARGUMENT -> throw new UpdateRejectedException(reason(e), e.getStatus().getDescription(), e);
@@ -394,6 +510,10 @@ public final class FederatedClient implements AutoCloseable {
     private RetryPolicy retry = RetryPolicy.defaults();
     private int chunkValues;
     private long jitterSeed = System.nanoTime();
+    private SigningKey signing;
+    private KeyVerification peerVerification;
+    private boolean requireSecureAggregation;
+    private SecureRandom secureRandom = new SecureRandom();
 
     private Builder() {}
 
@@ -409,7 +529,10 @@ public final class FederatedClient implements AutoCloseable {
       return this;
     }
 
-    /** This client's stable name (under mutual TLS the certificate's identity counts instead). */
+    /**
+     * This client's stable name. Under mutual TLS the certificate's name counts, and is the default when
+     * no name is given.
+     */
     public Builder clientId(String id) {
       this.clientId = Objects.requireNonNull(id);
       return this;
@@ -447,6 +570,36 @@ public final class FederatedClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Signs every update's metadata (and, under secure aggregation, its keys) with this Ed25519 key; its
+     * certificate is sent when registering.
+     */
+    public Builder signing(SigningKey key) {
+      this.signing = key;
+      return this;
+    }
+
+    /**
+     * Under secure aggregation, checks that every neighbour's keys were signed by that neighbour's
+     * certificate (and that it is not revoked) before sharing secrets with it.
+     */
+    public Builder verifyPeers(KeyVerification v) {
+      this.peerVerification = v;
+      return this;
+    }
+
+    /** Refuses to send updates unless the coordinator runs secure aggregation. */
+    public Builder requireSecureAggregation(boolean require) {
+      this.requireSecureAggregation = require;
+      return this;
+    }
+
+    /** The source of this client's protocol secrets (default: a new SecureRandom; a seeded one only in tests). */
+    public Builder secureRandom(SecureRandom r) {
+      this.secureRandom = Objects.requireNonNull(r);
+      return this;
+    }
+
     /** Seeds the backoff jitter (non-private randomness; default: the clock). */
     public Builder jitterSeed(long seed) {
       this.jitterSeed = seed;
@@ -456,6 +609,9 @@ public final class FederatedClient implements AutoCloseable {
     public FederatedClient build() {
       if ((target == null) == (channel == null)) {
         throw new IllegalArgumentException("give exactly one of target(host:port) and channel(...)");
+      }
+      if ((clientId == null || clientId.isBlank()) && tls != null && tls.certificate().isPresent()) {
+        clientId = SignerTrust.commonName(PemFiles.readCertificate(tls.certificate().get()));
       }
       if (clientId == null || clientId.isBlank()) {
         throw new IllegalArgumentException("a client id is required: builder().clientId(...)");

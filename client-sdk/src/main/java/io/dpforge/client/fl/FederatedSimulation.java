@@ -6,6 +6,7 @@ import io.dpforge.federated.core.Coordinator;
 import io.dpforge.federated.core.ModelSnapshot;
 import io.dpforge.federated.metrics.ClientParticipation;
 import io.dpforge.federated.metrics.StatusSnapshot;
+import io.dpforge.federated.secagg.SecureAggregation;
 import io.dpforge.federated.server.CoordinatorServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class FederatedSimulation {
   private final double targetAccuracy;
   private final boolean stopAtTarget;
   private final Consumer<SimulationResult.Point> progress;
+  private final SecureAggregation secureAggregation;
 
   private FederatedSimulation(Builder b) {
     this.coordinator = b.coordinator;
@@ -46,6 +48,7 @@ public final class FederatedSimulation {
     this.targetAccuracy = b.targetAccuracy;
     this.stopAtTarget = b.stopAtTarget;
     this.progress = b.progress;
+    this.secureAggregation = b.secureAggregation;
   }
 
   public static Builder builder(Coordinator coordinator, Model model, Dataset test) {
@@ -54,7 +57,8 @@ public final class FederatedSimulation {
 
   /** Runs the simulation; the coordinator is finished (not closed) when this returns. */
   public SimulationResult run() throws InterruptedException {
-    try (CoordinatorServer server = CoordinatorServer.builder(coordinator).port(0).build().start()) {
+    try (CoordinatorServer server = CoordinatorServer.builder(coordinator).port(0).secureAggregation(secureAggregation)
+        .build().start()) {
       String target = "localhost:" + server.port();
       AtomicInteger failures = new AtomicInteger();
       List<Thread> threads = new ArrayList<>();
@@ -168,6 +172,7 @@ public final class FederatedSimulation {
     private double targetAccuracy = Double.NaN;
     private boolean stopAtTarget;
     private Consumer<SimulationResult.Point> progress = p -> { };
+    private SecureAggregation secureAggregation;
 
     private Builder(Coordinator coordinator, Model model, Dataset test) {
       this.coordinator = Objects.requireNonNull(coordinator);
@@ -209,6 +214,15 @@ public final class FederatedSimulation {
 
     public Builder progress(Consumer<SimulationResult.Point> p) {
       this.progress = Objects.requireNonNull(p);
+      return this;
+    }
+
+    /**
+     * The secure aggregation the coordinator was built with ({@code maskedCohorts}): clients then mask
+     * their updates (off by default in simulations).
+     */
+    public Builder secureAggregation(SecureAggregation s) {
+      this.secureAggregation = s;
       return this;
     }
 

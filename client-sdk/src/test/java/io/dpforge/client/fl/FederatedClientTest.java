@@ -54,7 +54,7 @@ class FederatedClientTest {
 
   private void serve(Coordinator c) throws Exception {
     coordinator = c;
-    CoordinatorService service = new CoordinatorService(c, new SessionTokens(), Duration.ofSeconds(30));
+    CoordinatorService service = new CoordinatorService(c, new SessionTokens(), Duration.ofSeconds(30), null, null);
     Server server = InProcessServerBuilder.forName(name).directExecutor()
         .addService(ServerInterceptors.intercept(service, service.interceptor())).build().start();
     closing.add(0, () -> server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS));

@@ -24,6 +24,9 @@ final class ClientState {
   long pendingStep = -1;
   /** The client's current work, or null. */
   ActiveAssignment assignment;
+  /** Serial of the masked cohort holding this client's update (-1: none), and that update's id. */
+  long maskedCohort = -1;
+  String maskedUpdateId;
 
   ClientState(ClientId id, long examples, long registeredAtStep) {
     this.id = id;

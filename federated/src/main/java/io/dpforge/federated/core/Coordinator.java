@@ -1,9 +1,11 @@
 package io.dpforge.federated.core;
 
+import io.dpforge.federated.aggregate.Admission;
 import io.dpforge.federated.aggregate.AggregateRelease;
 import io.dpforge.federated.aggregate.Cohort;
 import io.dpforge.federated.aggregate.CohortSum;
 import io.dpforge.federated.aggregate.Contribution;
+import io.dpforge.federated.aggregate.MaskedCohort;
 import io.dpforge.federated.aggregate.PlainCohort;
 import io.dpforge.federated.aggregate.ServerOptimizer;
 import io.dpforge.federated.checkpoint.CheckpointStore;
@@ -14,7 +16,6 @@ import io.dpforge.federated.metrics.StatusSnapshot;
 import io.dpforge.federated.strategy.Strategy;
 import io.dpforge.federated.strategy.Trigger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +44,22 @@ import java.util.function.LongSupplier;
  * one that includes its update); an update id is applied at most once; a run ends cleanly (clients are
  * told to stop) when the version limit is reached, {@link #finish} is called, or the privacy budget is
  * spent.
+ *
+ * <p>Under secure aggregation ({@link Builder#maskedCohorts}) updates never arrive in the clear: a client
+ * {@link #joinCohort joins} the open cohort with its update's metadata and is told its weight factor; when
+ * the strategy's trigger fires the cohort is <em>sealing</em> while its members run the protocol, and a
+ * new cohort opens for later arrivals. One cohort seals at a time, so versions stay in order; a cohort
+ * whose trigger fires meanwhile waits for the one ahead. A sealed cohort is applied like a plain one; an
+ * abandoned one (too many dropouts) changes nothing, and its members join a later cohort.
  */
 public final class Coordinator implements AutoCloseable {
+  /** The fewest members a masked cohort is sealed with. */
+  public static final int MIN_MASKED_MEMBERS = 2;
+
   private final Strategy strategy;
   private final AggregateRelease release;
   private final Cohort.Factory cohorts;
+  private final MaskedCohort.Factory maskedCohorts;
   private final Importance importance;
   private final CoordinatorOptions options;
   private final LongSupplier clock;
@@ -70,6 +82,10 @@ public final class Coordinator implements AutoCloseable {
 
   private volatile ModelSnapshot snapshot;
   private Cohort cohort;
+  private MaskedCohort forming;
+  private MaskedCohort sealing;
+  private boolean closeWhenSealed;
+  private long maskedSerial;
   private long examplesTotal;
   private int activeAssignments;
   private long assignmentCounter;
@@ -84,7 +100,8 @@ public final class Coordinator implements AutoCloseable {
   private Coordinator(Builder b) {
     this.strategy = b.strategy;
     this.release = b.release;
-    this.cohorts = b.cohorts != null ? b.cohorts : PlainCohort.factory(b.release.bound());
+    this.cohorts = b.cohorts != null ? b.cohorts : (step, d) -> new PlainCohort(step, d, b.release.bound());
+    this.maskedCohorts = b.maskedCohorts;
     this.importance = b.importance;
     this.options = b.options;
     this.clock = b.clock;
@@ -119,7 +136,11 @@ public final class Coordinator implements AutoCloseable {
     }
     this.roundRandom = new SplittableRandom(options.seed() ^ versions.generation() * 0x9E3779B97F4A7C15L);
     this.snapshot = ModelSnapshot.of(versions.current(), model);
-    this.cohort = cohorts.open(versions.next().number(), model.length);
+    if (maskedCohorts == null) {
+      this.cohort = cohorts.open(versions.next().number(), model.length);
+    } else {
+      this.forming = openMasked();
+    }
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "coordinator-timer");
       t.setDaemon(true);
@@ -196,7 +217,8 @@ public final class Coordinator implements AutoCloseable {
       clearAssignment(s);
       // At most one update per cohort: a client whose update waits in the open cohort gets the model
       // that includes it.
-      ModelVersion min = s.pendingStep == cohort.step() ? versions.atLeast(minVersion, s.pendingStep) : minVersion;
+      ModelVersion min = cohort != null && s.pendingStep == cohort.step()
+          ? versions.atLeast(minVersion, s.pendingStep) : minVersion;
       Waiter previous = waiters.put(id, new Waiter(min, f));
       if (previous != null) {
         previous.future().cancel(false);
@@ -250,15 +272,11 @@ public final class Coordinator implements AutoCloseable {
         throw new UpdateRejectedException(UpdateRejectedException.Reason.MALFORMED, "update " + h.updateId()
             + ": no partial upload to resume at offset " + h.offset() + "; start again from offset 0");
       }
-      if (h.dimension() != model.length) {
-        throw new UpdateRejectedException(UpdateRejectedException.Reason.WRONG_DIMENSION, "update " + h.updateId()
-            + " has dimension " + h.dimension() + ", the model has " + model.length);
+      if (maskedCohorts != null) {
+        throw new UpdateRejectedException(UpdateRejectedException.Reason.SECURE_AGGREGATION_REQUIRED, "this"
+            + " coordinator runs secure aggregation: join a cohort and send the update masked, never in the clear");
       }
-      stalenessOf(h);
-      if (!release.mayContribute(id)) {
-        throw new UpdateRejectedException(UpdateRejectedException.Reason.PARTICIPATION_LIMIT, "client " + id
-            + " has contributed to as many aggregates as the privacy budget allows");
-      }
+      requireEligible(id, h);
       return new UploadStart(staging.open(id, h, model.length, clock.getAsLong()), null);
     });
   }
@@ -308,9 +326,7 @@ public final class Coordinator implements AutoCloseable {
             + " already has an update in the open cohort (version " + cohort.step() + "); at most one per cohort");
       }
       long staleness = stalenessOf(h);
-      long issued = a != null && a.id().equals(h.assignmentId()) ? a.issuedNanos() : u.createdNanos();
-      double seconds = (clock.getAsLong() - issued) / 1e9;
-      double factor = strategy.clientFactor(staleness, importanceOf(s), h.numExamples(), seconds);
+      double factor = factorOf(s, h, staleness, u.createdNanos());
       cohort.add(new Contribution(s.id, u.values(), factor, staleness, h.numExamples()));
       s.rememberAccepted(h.updateId());
       s.pendingStep = cohort.step();
@@ -320,6 +336,63 @@ public final class Coordinator implements AutoCloseable {
       closeIfTriggered();
       pump();
       return new SubmitResult(SubmitResult.Outcome.ACCEPTED, appliesTo);
+    });
+  }
+
+  /**
+   * Under secure aggregation: asks for a seat in the open cohort for an update whose values the client
+   * will mask. The answer is the cohort's serial (the client learns its weight factor from the cohort when
+   * it seals), or an immediate result: DUPLICATE for an update already applied, DISCARDED_LATE after its
+   * FedAvg round, DISCARDED_FINISHED after training ended.
+   *
+   * @throws UpdateRejectedException for a wrong dimension, an unknown or too-stale base version, a client
+   *     past its participation limit or already holding a seat with another update
+   * @throws OverloadedException when this update already holds a seat in a cohort that is still sealing
+   *     (the client retries after the delay and learns what became of it)
+   */
+  public JoinResult joinCohort(ClientId id, UpdateHeader h) {
+    return locked(() -> {
+      if (maskedCohorts == null) {
+        throw new UpdateRejectedException(UpdateRejectedException.Reason.SECURE_AGGREGATION_OFF, "this coordinator"
+            + " does not run secure aggregation: submit the update with SubmitUpdate");
+      }
+      ClientState s = requireClient(id);
+      if (runState == RunState.FINISHED) {
+        return JoinResult.answered(new SubmitResult(SubmitResult.Outcome.DISCARDED_FINISHED, versions.current()));
+      }
+      if (s.hasAccepted(h.updateId())) {
+        return JoinResult.answered(new SubmitResult(SubmitResult.Outcome.DUPLICATE, versions.current()));
+      }
+      if (s.maskedCohort >= 0) {
+        if (h.updateId().equals(s.maskedUpdateId)) {
+          throw new OverloadedException("update " + h.updateId() + " holds a seat in cohort " + s.maskedCohort
+              + ", which has not finished; retry after " + options.retryAfter().toMillis() + " ms",
+              options.retryAfter());
+        }
+        throw new UpdateRejectedException(UpdateRejectedException.Reason.ALREADY_IN_COHORT, "client " + id
+            + " already holds a seat in cohort " + s.maskedCohort + " with update " + s.maskedUpdateId);
+      }
+      requireEligible(id, h);
+      if (strategy.trigger() instanceof Trigger.Arrivals t && forming.size() >= t.count()) {
+        throw new OverloadedException("the open cohort is full and waits for the cohort ahead of it to seal; retry"
+            + " after " + options.retryAfter().toMillis() + " ms", options.retryAfter());
+      }
+      ClientState.ActiveAssignment a = s.assignment;
+      if (strategy.trigger() instanceof Trigger.Rounds && (a == null || a.round() != roundStep)) {
+        clearAssignment(s);
+        return JoinResult.answered(new SubmitResult(SubmitResult.Outcome.DISCARDED_LATE, versions.current()));
+      }
+      long staleness = stalenessOf(h);
+      double factor = factorOf(s, h, staleness, clock.getAsLong());
+      forming.admit(new Admission(id, h.updateId(), h.baseVersion(), h.assignmentId(), factor, staleness,
+          h.numExamples()));
+      s.maskedCohort = forming.serial();
+      s.maskedUpdateId = h.updateId();
+      clearAssignment(s);
+      long serial = forming.serial();
+      closeIfTriggered();
+      pump();
+      return JoinResult.seat(serial);
     });
   }
 
@@ -354,6 +427,11 @@ public final class Coordinator implements AutoCloseable {
     return strategy;
   }
 
+  /** Whether updates arrive masked, through {@link #joinCohort}. */
+  public boolean securelyAggregated() {
+    return maskedCohorts != null;
+  }
+
   public RunState runState() {
     return locked(() -> runState);
   }
@@ -386,7 +464,8 @@ public final class Coordinator implements AutoCloseable {
       return new StatusSnapshot(runId, strategy.name(), runState, finishReason, versions.current(), clients.size(),
           metrics.updatesAccepted(), metrics.updatesApplied(), elapsed, metrics.stepsThisProcess() / elapsed,
           metrics.updatesAccepted() / elapsed, metrics.stalenessCounts(), metrics.meanWeightSum(),
-          metrics.lastWeightSum(), participation, release.privacy(), staging.stagedBytes());
+          metrics.lastWeightSum(), participation, release.privacy(), staging.stagedBytes(),
+          metrics.cohortsAbandoned());
     });
   }
 
@@ -417,6 +496,37 @@ public final class Coordinator implements AutoCloseable {
       case UNIFORM -> 1.0 / clients.size();
       case EXAMPLES -> examplesTotal == 0 ? 1.0 / clients.size() : (double) s.examples / examplesTotal;
     };
+  }
+
+  /** Checks an update's dimension, base version and the client's participation limit. */
+  private void requireEligible(ClientId id, UpdateHeader h) {
+    if (h.dimension() != model.length) {
+      throw new UpdateRejectedException(UpdateRejectedException.Reason.WRONG_DIMENSION, "update " + h.updateId()
+          + " has dimension " + h.dimension() + ", the model has " + model.length);
+    }
+    stalenessOf(h);
+    if (!release.mayContribute(id)) {
+      throw new UpdateRejectedException(UpdateRejectedException.Reason.PARTICIPATION_LIMIT, "client " + id
+          + " has contributed to as many aggregates as the privacy budget allows");
+    }
+  }
+
+  /** ω_i's per-client factor, timing the computation from the assignment it answers (or {@code fallbackStart}). */
+  private double factorOf(ClientState s, UpdateHeader h, long staleness, long fallbackStart) {
+    ClientState.ActiveAssignment a = s.assignment;
+    long issued = a != null && a.id().equals(h.assignmentId()) ? a.issuedNanos() : fallbackStart;
+    double seconds = (clock.getAsLong() - issued) / 1e9;
+    return strategy.clientFactor(staleness, importanceOf(s), h.numExamples(), seconds);
+  }
+
+  /** Updates in the open cohort. */
+  private int openSize() {
+    return cohort != null ? cohort.size() : forming.size();
+  }
+
+  /** Identifies the open cohort (for FedAvg rounds). */
+  private long openId() {
+    return cohort != null ? cohort.step() : forming.serial();
   }
 
   /** τ of an update, after checking its base version is known and not too stale. */
@@ -478,7 +588,7 @@ public final class Coordinator implements AutoCloseable {
 
   /** FedAvg: selects ⌈m(1+o)⌉ waiting clients at random once enough are waiting. */
   private void maybeStartRound(Trigger.Rounds r) {
-    if (roundStep >= 0) {
+    if (roundStep >= 0 || closeWhenSealed) {
       return;
     }
     List<ClientId> ready = new ArrayList<>();
@@ -495,9 +605,9 @@ public final class Coordinator implements AutoCloseable {
       int j = i + roundRandom.nextInt(ready.size() - i);
       ClientId pick = ready.get(j);
       ready.set(j, ready.get(i));
-      grant(clients.get(pick), waiters.remove(pick), cohort.step());
+      grant(clients.get(pick), waiters.remove(pick), openId());
     }
-    roundStep = cohort.step();
+    roundStep = openId();
     if (virtualTime) {
       return;
     }
@@ -512,9 +622,9 @@ public final class Coordinator implements AutoCloseable {
 
   private void closeIfTriggered() {
     Trigger t = strategy.trigger();
-    if (t instanceof Trigger.Arrivals a && cohort.size() >= a.count()) {
+    if (t instanceof Trigger.Arrivals a && openSize() >= a.count()) {
       closeStep();
-    } else if (t instanceof Trigger.Rounds r && cohort.size() >= r.cohortSize()) {
+    } else if (t instanceof Trigger.Rounds r && openSize() >= r.cohortSize()) {
       closeRound();
     }
   }
@@ -524,7 +634,7 @@ public final class Coordinator implements AutoCloseable {
       roundTimeout.cancel(false);
     }
     roundStep = -1;
-    if (cohort.size() > 0) {
+    if (openSize() > 0) {
       closeStep();
     }
     pump();
@@ -553,7 +663,8 @@ public final class Coordinator implements AutoCloseable {
   /** FedFix: applies whatever arrived during the last Δt; an empty window leaves the model as is. */
   private void tick() {
     locked(() -> {
-      if (runState == RunState.TRAINING && cohort.size() > 0) {
+      // A masked cohort needs two members to reveal only a sum: a lone arrival waits for the next window.
+      if (runState == RunState.TRAINING && openSize() >= (cohort != null ? 1 : MIN_MASKED_MEMBERS)) {
         closeStep();
         pump();
       }
@@ -580,13 +691,91 @@ public final class Coordinator implements AutoCloseable {
     });
   }
 
-  /** Closes the open cohort and applies it as one server step. */
+  /** Closes the open cohort: a plain one is applied at once, a masked one starts sealing. */
   private void closeStep() {
-    CohortSum sum = cohort.seal();
+    if (cohort == null) {
+      sealMasked();
+      return;
+    }
+    Optional<ModelVersion> applied = applyStep(cohort.seal());
+    if (applied.isPresent()) {
+      cohort = cohorts.open(applied.get().number() + 1, model.length);
+    }
+  }
+
+  private MaskedCohort openMasked() {
+    return maskedCohorts.open(runId, (versions.generation() << 32) + maskedSerial++, model.length);
+  }
+
+  /** Starts sealing the open masked cohort, or marks it to close once the cohort ahead has sealed. */
+  private void sealMasked() {
+    if (sealing != null) {
+      closeWhenSealed = true;
+      return;
+    }
+    closeWhenSealed = false;
+    MaskedCohort c = forming;
+    forming = openMasked();
+    sealing = c;
+    c.seal(release.bound()).whenCompleteAsync((sum, error) -> locked(() -> {
+      sealed(c, sum, error);
+      return null;
+    }), timer);
+  }
+
+  /** A masked cohort finished its protocol: applies its sum, or records it as abandoned. */
+  private void sealed(MaskedCohort c, CohortSum sum, Throwable error) {
+    sealing = null;
+    List<ClientState> seated = new ArrayList<>();
+    for (ClientState s : clients.values()) {
+      if (s.maskedCohort == c.serial()) {
+        seated.add(s);
+      }
+    }
+    String problem = error == null ? null : (error instanceof java.util.concurrent.CompletionException
+        && error.getCause() != null ? error.getCause() : error).getMessage();
+    if (runState == RunState.FINISHED) {
+      deferred.add(c::finished);
+    } else if (problem != null) {
+      log.accept("secure aggregation: " + problem + "; its " + seated.size() + " members retry in a later cohort");
+      metrics.onAbandoned();
+      deferred.add(() -> c.abandoned(problem));
+    } else {
+      for (CohortSum.Member m : sum.members()) {
+        ClientState s = clients.get(m.client());
+        s.rememberAccepted(s.maskedUpdateId);
+        metrics.onAccepted();
+      }
+      Optional<ModelVersion> v = applyStep(sum);
+      deferred.add(v.isPresent() ? () -> c.applied(v.get()) : c::finished);
+    }
+    for (ClientState s : seated) {
+      s.maskedCohort = -1;
+      s.maskedUpdateId = null;
+    }
+    if (runState == RunState.TRAINING && (closeWhenSealed || triggered())) {
+      sealMasked();
+    }
+    pump();
+  }
+
+  /** Whether the open cohort's trigger condition holds (after a cohort ahead of it finished sealing). */
+  private boolean triggered() {
+    Trigger t = strategy.trigger();
+    return t instanceof Trigger.Arrivals a && openSize() >= a.count()
+        || t instanceof Trigger.Rounds r && roundStep < 0 && openSize() >= r.cohortSize();
+  }
+
+  /**
+   * Applies a closed cohort's sum as one server step.
+   *
+   * @return the new version, or empty when the privacy budget refused the release (training finishes)
+   */
+  private Optional<ModelVersion> applyStep(CohortSum sum) {
     Optional<double[]> released = release.release(sum);
     if (released.isEmpty()) {
       finishLocked("privacy budget spent");
-      return;
+      return Optional.empty();
     }
     double scale = strategy.weights().cohortScale(sum.size(), sum.examples());
     optimizer.step(model, released.get(), scale);
@@ -604,7 +793,6 @@ public final class Coordinator implements AutoCloseable {
     }
     metrics.onStep(weightSum);
     snapshot = ModelSnapshot.of(version, model);
-    cohort = cohorts.open(version.number() + 1, model.length);
     if (checkpoints != null && options.checkpointEvery() > 0 && version.number() % options.checkpointEvery() == 0) {
       checkpoints.write(checkpoint());
     }
@@ -613,6 +801,7 @@ public final class Coordinator implements AutoCloseable {
     } else if (clients.keySet().stream().noneMatch(release::mayContribute)) {
       finishLocked("privacy budget spent: every client reached its participation limit");
     }
+    return Optional.of(version);
   }
 
   private CoordinatorCheckpoint checkpoint() {
@@ -639,6 +828,16 @@ public final class Coordinator implements AutoCloseable {
       deferred.add(() -> w.future().complete(Assignment.finishedRun()));
     }
     waiters.clear();
+    if (forming != null && forming.size() > 0) {
+      MaskedCohort open = forming;
+      deferred.add(open::finished);
+      for (ClientState s : clients.values()) {
+        if (s.maskedCohort == open.serial()) {
+          s.maskedCohort = -1;
+          s.maskedUpdateId = null;
+        }
+      }
+    }
     deferred.add(() -> finished.complete(reason));
   }
 
@@ -663,6 +862,7 @@ public final class Coordinator implements AutoCloseable {
     private final double[] initialModel;
     private AggregateRelease release = AggregateRelease.CLEAR;
     private Cohort.Factory cohorts;
+    private MaskedCohort.Factory maskedCohorts;
     private Importance importance = Importance.UNIFORM;
     private CoordinatorOptions options = CoordinatorOptions.defaults();
     private LongSupplier clock = System::nanoTime;
@@ -688,6 +888,16 @@ public final class Coordinator implements AutoCloseable {
     /** How cohorts are summed; default: in the clear, bounded by the release's contribution bound. */
     public Builder cohorts(Cohort.Factory f) {
       this.cohorts = Objects.requireNonNull(f);
+      return this;
+    }
+
+    /**
+     * Secure aggregation: cohorts are masked ({@link MaskedCohort}) and updates arrive only through
+     * {@link Coordinator#joinCohort}. Every cohort must be able to hold two members (FedBuff's K ≥ 2,
+     * FedAvg's cohort size ≥ 2; async FedAvg, a cohort of one, is refused).
+     */
+    public Builder maskedCohorts(MaskedCohort.Factory f) {
+      this.maskedCohorts = Objects.requireNonNull(f);
       return this;
     }
 
@@ -729,6 +939,18 @@ public final class Coordinator implements AutoCloseable {
     }
 
     public Coordinator build() {
+      if (maskedCohorts != null) {
+        if (cohorts != null) {
+          throw new IllegalArgumentException("give plain cohorts or masked cohorts, not both");
+        }
+        Trigger t = strategy.trigger();
+        int size = t instanceof Trigger.Arrivals a ? a.count() : t instanceof Trigger.Rounds r ? r.cohortSize()
+            : MIN_MASKED_MEMBERS;
+        if (size < MIN_MASKED_MEMBERS) {
+          throw new IllegalArgumentException("secure aggregation reveals only the sum of a cohort, so cohorts need at"
+              + " least " + MIN_MASKED_MEMBERS + " updates; strategy '" + strategy.name() + "' applies " + size);
+        }
+      }
       return new Coordinator(this);
     }
   }

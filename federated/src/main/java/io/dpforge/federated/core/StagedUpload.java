@@ -57,6 +57,14 @@ public final class StagedUpload {
     return values;
   }
 
+  /**
+   * SHA-256 of the complete update as it travels (float32, little-endian), to compare with the digest the
+   * client signed.
+   */
+  public byte[] sha256() {
+    return UpdateDigest.of(values);
+  }
+
   void touch(long nowNanos) {
     lastActivityNanos = nowNanos;
   }

@@ -23,7 +23,11 @@ public final class UpdateRejectedException extends RuntimeException {
     /** The client already has an update in the open cohort (at most one per cohort). */
     ALREADY_IN_COHORT(true),
     /** Under central DP, this client has contributed to as many aggregates as the budget allows. */
-    PARTICIPATION_LIMIT(true);
+    PARTICIPATION_LIMIT(true),
+    /** The coordinator runs secure aggregation: updates are masked within a cohort, never sent in the clear. */
+    SECURE_AGGREGATION_REQUIRED(true),
+    /** The coordinator does not run secure aggregation: there is no cohort to join. */
+    SECURE_AGGREGATION_OFF(true);
 
     private final boolean precondition;
 

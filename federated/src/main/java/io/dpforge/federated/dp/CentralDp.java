@@ -153,7 +153,7 @@ public final class CentralDp implements AggregateRelease {
 
   @Override
   public ContributionBound bound() {
-    return norm -> norm <= clip ? 1.0 : clip / norm;
+    return ContributionBound.l2(clip);
   }
 
   @Override

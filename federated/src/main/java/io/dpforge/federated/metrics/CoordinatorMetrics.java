@@ -16,6 +16,7 @@ public final class CoordinatorMetrics {
   private long restoredSteps;
   private long updatesAccepted;
   private long updatesApplied;
+  private long cohortsAbandoned;
   private final long[] stalenessCounts = new long[STALENESS_BUCKETS];
   private double weightSumTotal;
   private double lastWeightSum;
@@ -26,6 +27,15 @@ public final class CoordinatorMetrics {
 
   public void onAccepted() {
     updatesAccepted++;
+  }
+
+  /** Records a secure-aggregation cohort abandoned after too many dropouts. */
+  public void onAbandoned() {
+    cohortsAbandoned++;
+  }
+
+  public long cohortsAbandoned() {
+    return cohortsAbandoned;
   }
 
   /** Records an applied update with its staleness. */

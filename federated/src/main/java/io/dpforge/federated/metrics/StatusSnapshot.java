@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param participation per-client realised participation
  * @param privacy the privacy budget, when central DP is on
  * @param stagedBytes memory held by uploads in flight
+ * @param cohortsAbandoned secure-aggregation cohorts abandoned by this process (too many dropouts)
  */
 public record StatusSnapshot(
     String runId,
@@ -44,7 +45,8 @@ public record StatusSnapshot(
     double lastWeightSum,
     List<ClientParticipation> participation,
     Optional<PrivacySummary> privacy,
-    long stagedBytes) {
+    long stagedBytes,
+    long cohortsAbandoned) {
 
   /** Mean staleness of applied updates (the last histogram bucket counts at its lower edge). */
   public double meanStaleness() {

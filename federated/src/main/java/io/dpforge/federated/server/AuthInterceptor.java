@@ -9,6 +9,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,13 @@ final class AuthInterceptor implements ServerInterceptor {
       Context ctx = Context.current().withValue(HEADERS, headers).withValue(TRANSPORT, call.getAttributes());
       return Contexts.interceptCall(ctx, call, headers, next);
     }
-    Optional<ClientId> client = authenticator.authenticate(headers, call.getAttributes());
+    Optional<ClientId> client;
+    try {
+      client = authenticator.authenticate(headers, call.getAttributes());
+    } catch (StatusRuntimeException e) {
+      call.close(e.getStatus(), new Metadata());
+      return new ServerCall.Listener<>() { };
+    }
     if (client.isEmpty()) {
       call.close(Status.UNAUTHENTICATED.withDescription(
           "no valid session: call Register first (after a coordinator restart, register again)"), new Metadata());

@@ -1,6 +1,8 @@
 package io.dpforge.federated.server;
 
 import io.dpforge.federated.core.Coordinator;
+import io.dpforge.federated.secagg.SecureAggregation;
+import io.dpforge.federated.security.ContributionSignatures;
 import io.dpforge.federated.wire.Float32Chunks;
 import io.dpforge.federated.wire.TlsFiles;
 import io.grpc.Grpc;
@@ -22,10 +24,13 @@ import java.util.concurrent.TimeUnit;
 public final class CoordinatorServer implements AutoCloseable {
   private final Server server;
   private final Coordinator coordinator;
+  private final SecureAggregation secureAggregation;
 
   private CoordinatorServer(Builder b) {
     this.coordinator = b.coordinator;
-    CoordinatorService service = new CoordinatorService(b.coordinator, b.authenticator, b.heartbeatInterval);
+    this.secureAggregation = b.secureAggregation;
+    CoordinatorService service = new CoordinatorService(b.coordinator, b.authenticator, b.heartbeatInterval,
+        b.secureAggregation, b.signatures);
     ServerCredentials creds = b.tls == null ? InsecureServerCredentials.create() : credentials(b.tls);
     this.server = Grpc.newServerBuilderForPort(b.port, creds)
         .addService(ServerInterceptors.intercept(service, service.interceptor()))
@@ -77,6 +82,9 @@ public final class CoordinatorServer implements AutoCloseable {
   @Override
   public void close() {
     coordinator.close();
+    if (secureAggregation != null) {
+      secureAggregation.close();
+    }
     server.shutdown();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -95,6 +103,8 @@ public final class CoordinatorServer implements AutoCloseable {
     private TlsFiles tls;
     private ClientAuthenticator authenticator = new SessionTokens();
     private Duration heartbeatInterval = Duration.ofSeconds(30);
+    private SecureAggregation secureAggregation;
+    private ContributionSignatures signatures;
 
     private Builder(Coordinator coordinator) {
       this.coordinator = Objects.requireNonNull(coordinator);
@@ -124,12 +134,36 @@ public final class CoordinatorServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The secure aggregation the coordinator was built with ({@code Coordinator.builder(..).maskedCohorts}),
+     * so the transport can find members' seats.
+     */
+    public Builder secureAggregation(SecureAggregation s) {
+      this.secureAggregation = s;
+      return this;
+    }
+
+    /** Requires Ed25519 signatures on updates and logs accepted ones (see {@link ContributionSignatures}). */
+    public Builder signatures(ContributionSignatures s) {
+      this.signatures = s;
+      return this;
+    }
+
     public Builder heartbeatInterval(Duration d) {
       this.heartbeatInterval = Objects.requireNonNull(d);
       return this;
     }
 
     public CoordinatorServer build() {
+      if (coordinator.securelyAggregated() != (secureAggregation != null)) {
+        throw new IllegalArgumentException(coordinator.securelyAggregated()
+            ? "the coordinator runs secure aggregation: give the server its SecureAggregation"
+            : "the server was given a SecureAggregation the coordinator was not built with");
+      }
+      if (secureAggregation != null && secureAggregation.signatures().orElse(null) != signatures) {
+        throw new IllegalArgumentException("secure aggregation must check signatures with the same"
+            + " ContributionSignatures as the server (the one clients enroll with at registration), or neither may");
+      }
       return new CoordinatorServer(this);
     }
   }

@@ -3,6 +3,7 @@ package io.dpforge.federated.server;
 import io.dpforge.federated.core.Assignment;
 import io.dpforge.federated.core.ClientId;
 import io.dpforge.federated.core.Coordinator;
+import io.dpforge.federated.core.UpdateRejectedException;
 import io.dpforge.federated.core.UploadState;
 import io.dpforge.federated.metrics.ClientParticipation;
 import io.dpforge.federated.metrics.StatusSnapshot;
@@ -15,12 +16,16 @@ import io.dpforge.federated.proto.v1.PrivacyStatus;
 import io.dpforge.federated.proto.v1.RegisterRequest;
 import io.dpforge.federated.proto.v1.RegisterResponse;
 import io.dpforge.federated.proto.v1.RunState;
+import io.dpforge.federated.proto.v1.SecAggRequest;
+import io.dpforge.federated.proto.v1.SecAggResponse;
 import io.dpforge.federated.proto.v1.StatusRequest;
 import io.dpforge.federated.proto.v1.StatusResponse;
 import io.dpforge.federated.proto.v1.SubmitUpdateResponse;
 import io.dpforge.federated.proto.v1.UpdateChunk;
 import io.dpforge.federated.proto.v1.UploadStateRequest;
 import io.dpforge.federated.proto.v1.UploadStateResponse;
+import io.dpforge.federated.secagg.SecureAggregation;
+import io.dpforge.federated.security.ContributionSignatures;
 import io.dpforge.federated.wire.Float32Chunks;
 import io.dpforge.federated.wire.Versions;
 import io.grpc.Status;
@@ -37,11 +42,20 @@ public final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBas
   private final Coordinator coordinator;
   private final ClientAuthenticator authenticator;
   private final Duration heartbeatInterval;
+  private final SecureAggregation secureAggregation;
+  private final ContributionSignatures signatures;
 
-  public CoordinatorService(Coordinator coordinator, ClientAuthenticator authenticator, Duration heartbeatInterval) {
+  /**
+   * @param secureAggregation the coordinator's masked cohorts (null: updates are sent in the clear)
+   * @param signatures required Ed25519 signatures on updates (null: not required)
+   */
+  public CoordinatorService(Coordinator coordinator, ClientAuthenticator authenticator, Duration heartbeatInterval,
+      SecureAggregation secureAggregation, ContributionSignatures signatures) {
     this.coordinator = coordinator;
     this.authenticator = authenticator;
     this.heartbeatInterval = heartbeatInterval;
+    this.secureAggregation = secureAggregation;
+    this.signatures = signatures;
   }
 
   /** The interceptor that authenticates calls to this service. */
@@ -55,12 +69,18 @@ public final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBas
       ClientId claimed = new ClientId(req.getClientId());
       ClientAuthenticator.Registration reg = authenticator.register(claimed, AuthInterceptor.HEADERS.get(),
           AuthInterceptor.TRANSPORT.get());
+      if (signatures != null) {
+        signatures.enroll(reg.client(), req.getSigningCertificate().toByteArray());
+      }
       int dimension = coordinator.register(reg.client(), req.getNumExamples());
       out.onNext(RegisterResponse.newBuilder()
           .setSessionToken(reg.sessionToken())
           .setModelDimension(dimension)
           .setHeartbeatIntervalMs(heartbeatInterval.toMillis())
           .setRunId(coordinator.runId())
+          .setClientId(reg.client().value())
+          .setSecureAggregation(secureAggregation != null)
+          .setSignaturesRequired(signatures != null)
           .build());
       out.onCompleted();
     } catch (IllegalArgumentException e) {
@@ -104,7 +124,27 @@ public final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBas
 
   @Override
   public StreamObserver<UpdateChunk> submitUpdate(StreamObserver<SubmitUpdateResponse> out) {
-    return new UpdateReceiver(coordinator, AuthInterceptor.CLIENT.get(), out);
+    return new UpdateReceiver(coordinator, AuthInterceptor.CLIENT.get(), signatures, out);
+  }
+
+  @Override
+  public StreamObserver<SecAggRequest> secureAggregate(StreamObserver<SecAggResponse> out) {
+    if (secureAggregation == null) {
+      out.onError(StatusMapping.toStatus(new UpdateRejectedException(
+          UpdateRejectedException.Reason.SECURE_AGGREGATION_OFF, "this coordinator does not run secure aggregation:"
+          + " submit updates with SubmitUpdate")));
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(SecAggRequest value) {}
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onCompleted() {}
+      };
+    }
+    return new SecAggReceiver(coordinator, secureAggregation, AuthInterceptor.CLIENT.get(), out);
   }
 
   @Override
@@ -141,6 +181,7 @@ public final class CoordinatorService extends CoordinatorGrpc.CoordinatorImplBas
         .setMeanWeightSum(s.meanWeightSum())
         .setLastWeightSum(s.lastWeightSum())
         .setStagedBytes(s.stagedBytes())
+        .setCohortsAbandoned(s.cohortsAbandoned())
         .setHeapUsedBytes(ProcessMemory.heapUsedBytes())
         .setProcessRssBytes(ProcessMemory.residentBytes());
     for (long c : s.stalenessCounts()) {

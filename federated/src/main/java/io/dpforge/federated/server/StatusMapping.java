@@ -7,6 +7,7 @@ import com.google.rpc.RetryInfo;
 import io.dpforge.federated.core.OverloadedException;
 import io.dpforge.federated.core.UnknownClientException;
 import io.dpforge.federated.core.UpdateRejectedException;
+import io.dpforge.federated.security.SignatureRejectedException;
 import io.dpforge.federated.wire.ProtocolHeaders;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -34,6 +35,13 @@ final class StatusMapping {
           .build();
       return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
           .setCode(Code.RESOURCE_EXHAUSTED_VALUE).setMessage(o.getMessage()).addDetails(Any.pack(retry)).build());
+    }
+    if (t instanceof SignatureRejectedException r) {
+      Metadata trailers = new Metadata();
+      trailers.put(ProtocolHeaders.REJECT_REASON, r.reason().name());
+      Status code = r.reason() == SignatureRejectedException.Reason.NOT_ENROLLED ? Status.UNAUTHENTICATED
+          : Status.PERMISSION_DENIED;
+      return code.withDescription(r.reason().name() + ": " + r.getMessage()).asRuntimeException(trailers);
     }
     if (t instanceof UnknownClientException u) {
       return Status.UNAUTHENTICATED.withDescription(u.getMessage()).asRuntimeException();

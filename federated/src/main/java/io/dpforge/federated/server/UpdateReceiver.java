@@ -9,8 +9,12 @@ import io.dpforge.federated.core.UploadStart;
 import io.dpforge.federated.proto.v1.SubmitUpdateResponse;
 import io.dpforge.federated.proto.v1.UpdateChunk;
 import io.dpforge.federated.proto.v1.UpdateOutcome;
+import io.dpforge.federated.security.ContributionSignatures;
+import io.dpforge.federated.security.SignatureRejectedException;
+import io.dpforge.federated.security.UpdateClaim;
 import io.dpforge.federated.wire.Versions;
 import io.grpc.stub.StreamObserver;
+import java.security.MessageDigest;
 
 /**
  * Receives one SubmitUpdate stream: the header opens (or resumes) a staged upload, each chunk is
@@ -20,14 +24,19 @@ import io.grpc.stub.StreamObserver;
 final class UpdateReceiver implements StreamObserver<UpdateChunk> {
   private final Coordinator coordinator;
   private final ClientId client;
+  private final ContributionSignatures signatures;
   private final StreamObserver<SubmitUpdateResponse> response;
   private UploadStart start;
   private String updateId = "";
+  private UpdateClaim claim;
+  private byte[] signature;
   private boolean closed;
 
-  UpdateReceiver(Coordinator coordinator, ClientId client, StreamObserver<SubmitUpdateResponse> response) {
+  UpdateReceiver(Coordinator coordinator, ClientId client, ContributionSignatures signatures,
+      StreamObserver<SubmitUpdateResponse> response) {
     this.coordinator = coordinator;
     this.client = client;
+    this.signatures = signatures;
     this.response = response;
   }
 
@@ -43,9 +52,16 @@ final class UpdateReceiver implements StreamObserver<UpdateChunk> {
         }
         io.dpforge.federated.proto.v1.UpdateHeader h = chunk.getHeader();
         updateId = h.getUpdateId();
-        start = coordinator.beginUpload(client, new UpdateHeader(h.getUpdateId(),
-            Versions.fromProto(h.getBaseVersion()), h.getDimension(), h.getNumExamples(), h.getAssignmentId(),
-            h.getOffset()));
+        UpdateHeader header = new UpdateHeader(h.getUpdateId(), Versions.fromProto(h.getBaseVersion()),
+            h.getDimension(), h.getNumExamples(), h.getAssignmentId(), h.getOffset());
+        if (signatures != null) {
+          // Checked before anything is staged: an unsigned or forged header never reserves memory.
+          claim = new UpdateClaim(coordinator.runId(), client.value(), header.updateId(), header.baseVersion(),
+              header.assignmentId(), header.numExamples(), header.dimension(), h.getValuesSha256().toByteArray(), -1, 0);
+          signature = h.getSignature().toByteArray();
+          signatures.check(client, claim, signature);
+        }
+        start = coordinator.beginUpload(client, header);
       } else if (chunk.hasValues()) {
         if (start == null) {
           throw new UpdateRejectedException(UpdateRejectedException.Reason.MALFORMED,
@@ -85,7 +101,16 @@ final class UpdateReceiver implements StreamObserver<UpdateChunk> {
       if (start == null) {
         throw new UpdateRejectedException(UpdateRejectedException.Reason.MALFORMED, "an update stream without a header");
       }
+      if (claim != null && !start.isDuplicate() && start.upload().isComplete()
+          && !MessageDigest.isEqual(start.upload().sha256(), claim.sha256())) {
+        coordinator.discardUpload(start.upload());
+        throw new SignatureRejectedException(SignatureRejectedException.Reason.BAD_SIGNATURE, "update " + updateId
+            + ": the values do not match the signed SHA-256 (altered in transit)");
+      }
       SubmitResult r = start.isDuplicate() ? start.duplicate() : coordinator.completeUpload(start.upload());
+      if (claim != null && r.outcome() == SubmitResult.Outcome.ACCEPTED) {
+        signatures.record(claim, signature, "accepted", r.appliesToVersion());
+      }
       response.onNext(SubmitUpdateResponse.newBuilder()
           .setUpdateId(updateId)
           .setOutcome(outcome(r.outcome()))

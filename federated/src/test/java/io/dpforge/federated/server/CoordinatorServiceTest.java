@@ -53,7 +53,8 @@ class CoordinatorServiceTest {
   void start() throws Exception {
     coordinator = Coordinator.builder(Strategy.fedBuff(2, WeightRule.IDENTICAL, new StalenessFunction.Constant()),
         new double[DIM]).build();
-    CoordinatorService service = new CoordinatorService(coordinator, new SessionTokens(), Duration.ofSeconds(30));
+    CoordinatorService service = new CoordinatorService(coordinator, new SessionTokens(), Duration.ofSeconds(30), null,
+        null);
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .addService(ServerInterceptors.intercept(service, service.interceptor())).build().start();
@@ -94,7 +95,7 @@ class CoordinatorServiceTest {
   }
 
   /** Streams the messages and returns the answer (or throws its status). */
-  private static SubmitUpdateResponse submit(CoordinatorGrpc.CoordinatorStub stub, List<UpdateChunk> chunks) {
+  static SubmitUpdateResponse submit(CoordinatorGrpc.CoordinatorStub stub, List<UpdateChunk> chunks) {
     CompletableFuture<SubmitUpdateResponse> f = new CompletableFuture<>();
     StreamObserver<UpdateChunk> req = stub.submitUpdate(new StreamObserver<>() {
       @Override
