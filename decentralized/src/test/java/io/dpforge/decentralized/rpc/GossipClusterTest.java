@@ -63,11 +63,12 @@ class GossipClusterTest {
   void completeGraphUnderContentionNeverDeadlocks() {
     Problem p = Quadratics.random(6, 4, 1, 10, 2);
     EdgeRates r = EdgeRates.uniform(Graphs.complete(6));
-    RunSpec spec = new RunSpec(p, r, new RandomizedGossip(StepSchedule.constant(0.5 / p.smoothness())), 1e-30, 60, 2);
+    RunSpec spec = new RunSpec(p, r, new RandomizedGossip(StepSchedule.constant(0.5 / p.smoothness())), 1e-30, 150, 2);
     ClusterResult c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> GossipCluster.builder(spec)
         .timeUnit(Duration.ofMillis(2)).initialSlowdown(1).pollInterval(10).transport(new InProcessTransport())
         .build().run());
-    // Every one of the ~6.4 exchanges per unit over 60 units completed at both ends.
+    // ~6.4 exchanges per unit over 150 units (~960; the pace controller may stretch units on a busy
+    // machine, so only a quarter is required); every one completed at both ends.
     assertTrue(c.initiated() > 200, "exchanges " + c.initiated());
     assertEquals(c.initiated(), c.answered());
     assertEquals(0, c.failedExchanges());
