@@ -10,16 +10,11 @@ package io.dpforge.synth.query;
  * <p>The projection is recomputed from the row in a fixed column order, so the incremental scorer and
  * a full recomputation see bit-identical sums (no drift from cached partial sums).
  */
-public final class HalfspaceQueries implements QuerySet {
+public final class HalfspaceQueries extends GroupedQueries {
   private static final long serialVersionUID = 1L;
 
-  private final DomainLayout layout;
-  private final int categorical;
   private final double[][] weights;
   private final double offset;
-  private final int[] columns;
-  private final boolean[] reads;
-  private final String name;
 
   /**
    * @param categorical the discrete column crossed with the halfspace, or -1 for none
@@ -29,32 +24,31 @@ public final class HalfspaceQueries implements QuerySet {
    * @param id a short identifier for the name (e.g. the index of a random halfspace)
    */
   public HalfspaceQueries(DomainLayout layout, int categorical, double[][] weights, double offset, String id) {
+    super(layout, categorical, projected(layout, weights),
+        "halfspace(" + groupPrefix(layout, categorical) + id + ")");
+    this.weights = new double[weights.length][];
+    for (int c = 0; c < weights.length; c++) {
+      this.weights[c] = weights[c] == null ? null : weights[c].clone();
+    }
+    this.offset = offset;
+  }
+
+  /** Checks the weights' shapes; the columns with weights are the ones the projection reads. */
+  private static boolean[] projected(DomainLayout layout, double[][] weights) {
     if (weights.length != layout.columns()) {
       throw new IllegalArgumentException("need one weight entry per column");
     }
-    this.layout = layout;
-    this.categorical = categorical;
-    this.weights = new double[weights.length][];
-    this.offset = offset;
-    this.reads = new boolean[layout.columns()];
+    boolean[] reads = new boolean[layout.columns()];
     for (int c = 0; c < weights.length; c++) {
       if (weights[c] != null) {
         int expected = layout.isNumeric(c) ? 1 : layout.codes(c);
         if (weights[c].length != expected) {
           throw new IllegalArgumentException("column " + layout.name(c) + " needs " + expected + " weight(s)");
         }
-        this.weights[c] = weights[c].clone();
         reads[c] = true;
       }
     }
-    if (categorical >= 0) {
-      if (!layout.isDiscrete(categorical)) {
-        throw new IllegalArgumentException(layout.name(categorical) + " is not discrete");
-      }
-      reads[categorical] = true;
-    }
-    this.columns = PrefixQueries.readColumns(reads);
-    this.name = "halfspace(" + (categorical >= 0 ? layout.name(categorical) + ";" : "") + id + ")";
+    return reads;
   }
 
   /** The projection {@code <w, φ(x)>} of a row. */
@@ -73,10 +67,6 @@ public final class HalfspaceQueries implements QuerySet {
     return offset;
   }
 
-  public int categorical() {
-    return categorical;
-  }
-
   /** A copy of the weights of {@code column} ({@code null} when it is not projected). */
   public double[] weights(int column) {
     return weights[column] == null ? null : weights[column].clone();
@@ -88,35 +78,7 @@ public final class HalfspaceQueries implements QuerySet {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int size() {
-    return categorical >= 0 ? layout.codes(categorical) : 1;
-  }
-
-  @Override
-  public int[] columns() {
-    return columns.clone();
-  }
-
-  @Override
-  public boolean reads(int column) {
-    return reads[column];
-  }
-
-  @Override
-  public int cell(RowView row) {
-    if (!(project(row) > offset)) {
-      return -1;
-    }
-    return categorical >= 0 ? row.code(categorical) : 0;
-  }
-
-  @Override
-  public String cellLabel(int cell) {
-    return categorical >= 0 ? layout.label(categorical, cell) : "all";
+  boolean passes(RowView row) {
+    return project(row) > offset;
   }
 }

@@ -9,16 +9,11 @@ import java.util.Arrays;
  * public bounds, or given). Without a discrete column the set is a single query. A row satisfies at
  * most one query of the set.
  */
-public final class PrefixQueries implements QuerySet {
+public final class PrefixQueries extends GroupedQueries {
   private static final long serialVersionUID = 1L;
 
-  private final DomainLayout layout;
-  private final int categorical;
   private final int[] numeric;
   private final double[] thresholds;
-  private final int[] columns;
-  private final boolean[] reads;
-  private final String name;
 
   /**
    * @param categorical the discrete column crossed with the prefix, or -1 for none
@@ -26,49 +21,32 @@ public final class PrefixQueries implements QuerySet {
    * @param thresholds one threshold per numeric column
    */
   public PrefixQueries(DomainLayout layout, int categorical, int[] numeric, double[] thresholds) {
+    super(layout, categorical, thresholded(layout, numeric, thresholds), name(layout, categorical, numeric, thresholds));
+    this.numeric = numeric.clone();
+    this.thresholds = thresholds.clone();
+  }
+
+  /** Checks the thresholded columns; they are the ones the predicate reads. */
+  private static boolean[] thresholded(DomainLayout layout, int[] numeric, double[] thresholds) {
     if (numeric.length == 0 || numeric.length != thresholds.length) {
       throw new IllegalArgumentException("a prefix query needs one threshold per numeric column");
     }
-    this.layout = layout;
-    this.categorical = categorical;
-    this.numeric = numeric.clone();
-    this.thresholds = thresholds.clone();
-    this.reads = new boolean[layout.columns()];
-    StringBuilder b = new StringBuilder("prefix(");
-    if (categorical >= 0) {
-      if (!layout.isDiscrete(categorical)) {
-        throw new IllegalArgumentException(layout.name(categorical) + " is not discrete");
+    boolean[] reads = new boolean[layout.columns()];
+    for (int column : numeric) {
+      if (!layout.isNumeric(column)) {
+        throw new IllegalArgumentException(layout.name(column) + " is not numeric");
       }
-      reads[categorical] = true;
-      b.append(layout.name(categorical)).append(';');
+      reads[column] = true;
     }
+    return reads;
+  }
+
+  private static String name(DomainLayout layout, int categorical, int[] numeric, double[] thresholds) {
+    StringBuilder b = new StringBuilder("prefix(").append(groupPrefix(layout, categorical));
     for (int k = 0; k < numeric.length; k++) {
-      if (!layout.isNumeric(numeric[k])) {
-        throw new IllegalArgumentException(layout.name(numeric[k]) + " is not numeric");
-      }
-      reads[numeric[k]] = true;
       b.append(k > 0 ? "," : "").append(layout.name(numeric[k])).append('<').append(Marginal.fmt(thresholds[k]));
     }
-    this.name = b.append(')').toString();
-    this.columns = readColumns(reads);
-  }
-
-  static int[] readColumns(boolean[] reads) {
-    int n = 0;
-    for (boolean r : reads) {
-      n += r ? 1 : 0;
-    }
-    int[] cols = new int[n];
-    for (int c = 0, i = 0; c < reads.length; c++) {
-      if (reads[c]) {
-        cols[i++] = c;
-      }
-    }
-    return cols;
-  }
-
-  public int categorical() {
-    return categorical;
+    return b.append(')').toString();
   }
 
   public int[] numeric() {
@@ -85,42 +63,17 @@ public final class PrefixQueries implements QuerySet {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int size() {
-    return categorical >= 0 ? layout.codes(categorical) : 1;
-  }
-
-  @Override
-  public int[] columns() {
-    return columns.clone();
-  }
-
-  @Override
-  public boolean reads(int column) {
-    return reads[column];
-  }
-
-  @Override
-  public int cell(RowView row) {
+  boolean passes(RowView row) {
     for (int k = 0; k < numeric.length; k++) {
       if (!(row.value(numeric[k]) < thresholds[k])) {
-        return -1;
+        return false;
       }
     }
-    return categorical >= 0 ? row.code(categorical) : 0;
-  }
-
-  @Override
-  public String cellLabel(int cell) {
-    return categorical >= 0 ? layout.label(categorical, cell) : "all";
+    return true;
   }
 
   @Override
   public String toString() {
-    return name + Arrays.toString(thresholds);
+    return name() + Arrays.toString(thresholds);
   }
 }

@@ -12,7 +12,7 @@ import java.io.Serializable;
  * <p>That single-cell property is also what makes the genetic algorithm's scoring incremental: a row
  * edit moves at most one count out of one cell and into another, per query set.
  */
-public sealed interface QuerySet extends Serializable permits Marginal, PrefixQueries, HalfspaceQueries {
+public sealed interface QuerySet extends Serializable permits Marginal, GroupedQueries {
 
   QueryClass queryClass();
 
