@@ -1,6 +1,8 @@
 package io.dpforge.cli;
 
+import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DemoCommand.class,
         DomainCommand.class,
+        AccountantCommand.class,
+        EvaluateCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

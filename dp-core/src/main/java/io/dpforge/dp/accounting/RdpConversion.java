@@ -4,6 +4,17 @@ package io.dpforge.dp.accounting;
  * Conversions from a Rényi-DP guarantee at one order α to (ε, δ)-DP. Callers minimise over orders.
  */
 public final class RdpConversion {
+  /** Which conversion to use. */
+  public enum Kind {
+    CLASSIC,
+    IMPROVED;
+
+    /** ε from RDP {@code rdp} at order α. */
+    public double epsilon(double rdp, double alpha, double delta) {
+      return this == CLASSIC ? classicEpsilon(rdp, alpha, delta) : improvedEpsilon(rdp, alpha, delta);
+    }
+  }
+
   private RdpConversion() {}
 
   /**
@@ -19,10 +30,15 @@ public final class RdpConversion {
    * Improved conversion: ε = rdp + log((α-1)/α) - (log δ + log α)/(α - 1). Balle, Barthe, Gaboardi,
    * Hsu and Sato, "Hypothesis Testing Interpretations and Rényi Differential Privacy" (AISTATS 2020),
    * Theorem 21; the same bound is Canonne, Kamath and Steinke (NeurIPS 2020), Proposition 12. Always
-   * below the classic one. Never negative: an (ε, δ) guarantee with ε &lt; 0 is reported as ε = 0.
+   * below the classic one. Never negative: an (ε, δ) guarantee with ε &lt; 0 is reported as ε = 0, and
+   * so is the case δ ≥ √(1 - e^(-rdp)), where the KL divergence (≤ rdp) already bounds the total
+   * variation by δ (as dp_accounting does).
    */
   public static double improvedEpsilon(double rdp, double alpha, double delta) {
     checkOrder(alpha);
+    if (delta * delta + Math.expm1(-rdp) > 0) {
+      return 0;
+    }
     double eps = rdp + Math.log1p(-1 / alpha) - (Math.log(delta) + Math.log(alpha)) / (alpha - 1);
     return Math.max(0, eps);
   }

@@ -158,16 +158,17 @@ public final class RdpCurve {
    * the analytic Gaussian ε when it is smaller.
    */
   public double epsilon(double delta) {
-    return best(delta, true).epsilon();
+    return best(delta, RdpConversion.Kind.IMPROVED).epsilon();
   }
 
   /** Like {@link #epsilon(double)} with the classic conversion, for comparison with older tools. */
   public double epsilonClassic(double delta) {
-    return best(delta, false).epsilon();
+    return best(delta, RdpConversion.Kind.CLASSIC).epsilon();
   }
 
-  /** The best (ε, order) under the improved or the classic conversion; order is NaN for zCDP curves. */
-  public OrderEpsilon best(double delta, boolean improved) {
+  /** The best (ε, order) under a conversion; order is NaN for zCDP curves. */
+  public OrderEpsilon best(double delta, RdpConversion.Kind conversion) {
+    boolean improved = conversion == RdpConversion.Kind.IMPROVED;
     RdpConversion.checkDelta(delta);
     if (orders.length == 0) {
       if (improved) {
@@ -181,7 +182,7 @@ public final class RdpCurve {
     for (int i = 0; i < orders.length; i++) {
       double a = orders[i];
       double r = rho * a + values[i];
-      double eps = improved ? RdpConversion.improvedEpsilon(r, a, delta) : RdpConversion.classicEpsilon(r, a, delta);
+      double eps = conversion.epsilon(r, a, delta);
       if (eps < best.epsilon()) {
         best = new OrderEpsilon(a, eps);
       }

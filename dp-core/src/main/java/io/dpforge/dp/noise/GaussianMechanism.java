@@ -4,7 +4,6 @@ import io.dpforge.dp.accounting.AnalyticGaussian;
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
 import io.dpforge.dp.ledger.Charge;
-import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.random.Randomness;
 
 /**
@@ -36,18 +35,22 @@ import io.dpforge.dp.random.Randomness;
  * double[] noisy = m.release(ledger, "1,024 marginal counts", counts);
  * }</pre>
  */
-public final class GaussianMechanism {
+public final class GaussianMechanism implements AdditiveNoiseMechanism {
   private static final int GRANULARITY_BITS = 30;
   private static final int MAX_SIGMA_BITS = 48;
 
   private final double l2Sensitivity;
   private final double sigma;
   private final Randomness random;
+  private final double scalarGranularity;
+  private final DiscreteGaussian scalarNoise;
 
   private GaussianMechanism(double l2Sensitivity, double sigma, Randomness random) {
     this.l2Sensitivity = l2Sensitivity;
     this.sigma = sigma;
     this.random = random;
+    this.scalarGranularity = granularity(1);
+    this.scalarNoise = noiseFor(1, scalarGranularity);
   }
 
   public static Builder builder() {
@@ -68,33 +71,18 @@ public final class GaussianMechanism {
     return RdpCurve.gaussian(l2Sensitivity, sigma);
   }
 
-  /** The ledger charge for releasing {@code released} with this mechanism. */
+  @Override
   public Charge charge(String released) {
     return Charge.gaussian(released, l2Sensitivity, sigma).using(random);
   }
 
-  /** Charges the ledger, then returns the noisy value. */
-  public double release(PrivacyLedger ledger, String released, double value) {
-    ledger.charge(charge(released));
-    return addNoise(value);
-  }
-
-  /** Charges the ledger, then returns the noisy vector. */
-  public double[] release(PrivacyLedger ledger, String released, double[] values) {
-    ledger.charge(charge(released));
-    return addNoise(values);
-  }
-
-  /** The noisy value. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public double addNoise(double value) {
-    double g = granularity(1);
-    return Snapping.snapAndShift(value, g, noiseFor(1, g).sample(random));
+    return Snapping.snapAndShift(value, scalarGranularity, scalarNoise.sample(random));
   }
 
-  /**
-   * The noisy vector, sampled in parallel chunks for long vectors. The caller must have charged
-   * {@link #charge} to a ledger.
-   */
+  /** The noisy vector, sampled in parallel chunks for long vectors. */
+  @Override
   public double[] addNoise(double[] values) {
     double g = granularity(values.length);
     DiscreteGaussian noise = noiseFor(values.length, g);

@@ -3,7 +3,6 @@ package io.dpforge.dp.noise;
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
 import io.dpforge.dp.ledger.Charge;
-import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.random.Randomness;
 import java.math.BigInteger;
 
@@ -24,19 +23,21 @@ import java.math.BigInteger;
  * double noisyCount = m.release(ledger, "row count", count);
  * }</pre>
  */
-public final class LaplaceMechanism {
+public final class LaplaceMechanism implements AdditiveNoiseMechanism {
   private static final int GRANULARITY_BITS = 40;
 
   private final double l1Sensitivity;
   private final double epsilon;
   private final double granularity;
   private final Randomness random;
+  private final DiscreteLaplace scalarNoise;
 
   private LaplaceMechanism(Builder b) {
     this.l1Sensitivity = b.l1Sensitivity;
     this.epsilon = b.epsilon;
     this.random = b.random;
     this.granularity = Snapping.powerOfTwoAtLeast(Math.scalb(l1Sensitivity / epsilon, -GRANULARITY_BITS));
+    this.scalarNoise = noiseFor(1);
   }
 
   public static Builder builder() {
@@ -62,29 +63,17 @@ public final class LaplaceMechanism {
     return RdpCurve.zcdp(Zcdp.fromPureDp(epsilon));
   }
 
-  /** The ledger charge for releasing {@code released} with this mechanism. */
+  @Override
   public Charge charge(String released) {
     return Charge.laplace(released, l1Sensitivity, scale()).using(random);
   }
 
-  /** Charges the ledger, then returns the noisy value. */
-  public double release(PrivacyLedger ledger, String released, double value) {
-    ledger.charge(charge(released));
-    return addNoise(value);
-  }
-
-  /** Charges the ledger, then returns the noisy vector (L1 sensitivity Δ over the whole vector). */
-  public double[] release(PrivacyLedger ledger, String released, double[] values) {
-    ledger.charge(charge(released));
-    return addNoise(values);
-  }
-
-  /** The noisy value. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public double addNoise(double value) {
-    return Snapping.snapAndShift(value, granularity, noiseFor(1).sample(random));
+    return Snapping.snapAndShift(value, granularity, scalarNoise.sample(random));
   }
 
-  /** The noisy vector. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public double[] addNoise(double[] values) {
     DiscreteLaplace noise = noiseFor(values.length);
     return ParallelNoise.addSnapped(values, granularity, noise::sample, random);

@@ -2,9 +2,7 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.Charge;
 import io.dpforge.dp.ledger.PrivacyLedger;
-import io.dpforge.dp.random.Randomness;
 
 /**
  * The exponential mechanism (McSherry and Talwar, FOCS 2007): picks candidate i with probability
@@ -15,17 +13,10 @@ import io.dpforge.dp.random.Randomness;
  * <p>Sampled exactly by rejection with exact Bernoulli(exp(-γ)) trials ({@link ExactWeights}); no
  * floating-point exponentials or Gumbel inversions.
  */
-public final class ExponentialMechanism {
-  private final double epsilon;
-  private final double sensitivity;
-  private final double factor;
-  private final Randomness random;
+public final class ExponentialMechanism extends SelectionMechanism {
 
   private ExponentialMechanism(Builder b) {
-    this.epsilon = b.epsilon;
-    this.sensitivity = b.sensitivity;
-    this.factor = b.exponentFactor();
-    this.random = b.random;
+    super(b);
   }
 
   public static Builder builder() {
@@ -37,17 +28,15 @@ public final class ExponentialMechanism {
     return Math.sqrt(8 * rho);
   }
 
-  public double epsilon() {
-    return epsilon;
-  }
-
   /** ε²/8 zCDP. */
+  @Override
   public RdpCurve cost() {
     return RdpCurve.zcdp(Zcdp.exponentialMechanism(epsilon));
   }
 
-  public Charge charge(String released) {
-    return Charge.exponential(released, sensitivity, epsilon).using(random);
+  @Override
+  String mechanism() {
+    return "exponential";
   }
 
   /** Charges the ledger, then selects. */

@@ -2,10 +2,8 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.Charge;
 import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.noise.Preconditions;
-import io.dpforge.dp.random.Randomness;
 
 /**
  * One-shot top-k selection with Gumbel noise: add Gumbel(2Δ/ε) noise (Gumbel(Δ/ε) for monotone
@@ -19,19 +17,12 @@ import io.dpforge.dp.random.Randomness;
  * <p>Implemented as that peeling, each round sampled exactly ({@link ExactWeights}), so no Gumbel
  * variate is ever computed in floating point.
  */
-public final class GumbelTopK {
-  private final double epsilon;
-  private final double sensitivity;
-  private final double factor;
+public final class GumbelTopK extends SelectionMechanism {
   private final int k;
-  private final Randomness random;
 
   private GumbelTopK(Builder b) {
-    this.epsilon = b.epsilon;
-    this.sensitivity = b.sensitivity;
-    this.factor = b.exponentFactor();
+    super(b);
     this.k = b.k;
-    this.random = b.random;
   }
 
   public static Builder builder() {
@@ -48,12 +39,14 @@ public final class GumbelTopK {
   }
 
   /** k·ε²/8 zCDP. */
+  @Override
   public RdpCurve cost() {
     return RdpCurve.zcdp(k * Zcdp.exponentialMechanism(epsilon));
   }
 
-  public Charge charge(String released) {
-    return Charge.of("gumbel-top-k", released, sensitivity, epsilon, cost()).using(random);
+  @Override
+  String mechanism() {
+    return "gumbel-top-k";
   }
 
   /** Charges the ledger, then selects. */

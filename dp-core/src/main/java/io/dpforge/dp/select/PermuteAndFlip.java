@@ -2,9 +2,7 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.Charge;
 import io.dpforge.dp.ledger.PrivacyLedger;
-import io.dpforge.dp.random.Randomness;
 
 /**
  * Permute-and-flip (McKenna and Sheldon, NeurIPS 2020): visit the candidates in a uniformly random order
@@ -15,17 +13,10 @@ import io.dpforge.dp.random.Randomness;
  *
  * <p>The best candidate stops with probability 1, so one pass suffices; every coin is exact.
  */
-public final class PermuteAndFlip {
-  private final double epsilon;
-  private final double sensitivity;
-  private final double factor;
-  private final Randomness random;
+public final class PermuteAndFlip extends SelectionMechanism {
 
   private PermuteAndFlip(Builder b) {
-    this.epsilon = b.epsilon;
-    this.sensitivity = b.sensitivity;
-    this.factor = b.exponentFactor();
-    this.random = b.random;
+    super(b);
   }
 
   public static Builder builder() {
@@ -33,12 +24,14 @@ public final class PermuteAndFlip {
   }
 
   /** ε²/2 zCDP. */
+  @Override
   public RdpCurve cost() {
     return RdpCurve.zcdp(Zcdp.fromPureDp(epsilon));
   }
 
-  public Charge charge(String released) {
-    return Charge.of("permute-and-flip", released, sensitivity, epsilon, cost()).using(random);
+  @Override
+  String mechanism() {
+    return "permute-and-flip";
   }
 
   /** Charges the ledger, then selects. */

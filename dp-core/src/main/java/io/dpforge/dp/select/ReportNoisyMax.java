@@ -2,12 +2,10 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.Charge;
 import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.noise.DiscreteLaplace;
 import io.dpforge.dp.noise.Rational;
 import io.dpforge.dp.noise.Snapping;
-import io.dpforge.dp.random.Randomness;
 
 /**
  * Report-noisy-max with Laplace noise (Dwork and Roth 2014, §3.3, Claim 3.9): add Laplace(2Δ/ε) noise
@@ -18,20 +16,15 @@ import io.dpforge.dp.random.Randomness;
  * Laplace noise is added ({@link DiscreteLaplace}); the noise scale is calibrated to the snapped
  * sensitivity Δ + g, and ties between noisy integers are broken uniformly at random.
  */
-public final class ReportNoisyMax {
+public final class ReportNoisyMax extends SelectionMechanism {
   private static final int GRANULARITY_BITS = 24;
   private static final double MAX_MULTIPLE = 0x1p61;
 
-  private final double epsilon;
-  private final double sensitivity;
   private final double granularity;
   private final DiscreteLaplace noise;
-  private final Randomness random;
 
   private ReportNoisyMax(Builder b) {
-    this.epsilon = b.epsilon;
-    this.sensitivity = b.sensitivity;
-    this.random = b.random;
+    super(b);
     double scale = 1 / b.exponentFactor(); // 2Δ/ε, or Δ/ε when monotone
     this.granularity = Snapping.powerOfTwoAtLeast(Math.scalb(scale, -GRANULARITY_BITS));
     // Snapped utilities have sensitivity Δ + g; the integer scale is (Δ + g)/Δ · scale / g, rounded up.
@@ -46,12 +39,14 @@ public final class ReportNoisyMax {
   }
 
   /** ε²/2 zCDP. */
+  @Override
   public RdpCurve cost() {
     return RdpCurve.zcdp(Zcdp.fromPureDp(epsilon));
   }
 
-  public Charge charge(String released) {
-    return Charge.of("report-noisy-max", released, sensitivity, epsilon, cost()).using(random);
+  @Override
+  String mechanism() {
+    return "report-noisy-max";
   }
 
   /** Charges the ledger, then selects. */

@@ -2,6 +2,7 @@ package io.dpforge.dp.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dpforge.dp.ledger.Budget;
@@ -83,6 +84,31 @@ class SelectionTest {
     double eps = GumbelTopK.epsilonForRho(1.0 / 32, 2);
     assertEquals(1.0 / 32, 2 * eps * eps / 8, 1e-15);
     assertThrows(IllegalArgumentException.class, () -> top.select(new double[] {1}));
+  }
+
+  /**
+   * Peeling measures each round against the best remaining candidate: with two dominant candidates
+   * and a wide utility gap, the third pick is uniform over the rest (a sampler that kept the global
+   * maximum as reference would accept with probability exp(-500) and never finish).
+   */
+  @Test
+  void gumbelTopKPeelsPastDominantCandidates() {
+    double[] u = new double[12];
+    u[0] = 1000;
+    u[1] = 900;
+    GumbelTopK top = GumbelTopK.builder().epsilon(1).sensitivity(1).k(3)
+        .randomness(Randomness.seededNotPrivate(5)).build();
+    long[] third = new long[u.length];
+    int n = 20_000;
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      for (int i = 0; i < n; i++) {
+        int[] pick = top.select(u);
+        assertEquals(0, pick[0]);
+        assertEquals(1, pick[1]);
+        third[pick[2]]++;
+      }
+    });
+    assertFits(third, exponentialProbabilities(u, 0.5, Set.of(0, 1)), n, "top-k third past dominant picks");
   }
 
   /** Two candidates u = (1, 0): permute-and-flip picks the worse one w.p. ½·exp(-ε/2). */
