@@ -2,6 +2,7 @@ package io.dpforge.cli;
 
 import io.dpforge.cli.accountant.AccountantCommand;
 import io.dpforge.cli.data.DomainCommand;
+import io.dpforge.cli.optimize.OptimizeCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
         DomainCommand.class,
         AccountantCommand.class,
         EvaluateCommand.class,
+        OptimizeCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

@@ -1,0 +1,227 @@
+package io.dpforge.client.optim;
+
+import io.dpforge.client.compute.ComputeBackend;
+import io.dpforge.client.data.Dataset;
+import io.dpforge.client.model.Model;
+import io.dpforge.dp.accounting.NoiseCalibration;
+import io.dpforge.dp.accounting.PldAccountant;
+import io.dpforge.dp.accounting.RdpCurve;
+import io.dpforge.dp.ledger.Budget;
+import io.dpforge.dp.ledger.PrivacyLedger;
+import io.dpforge.dp.random.Randomness;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * DP-SGD (Abadi et al. 2016, "Deep learning with differential privacy", Algorithm 1): each step
+ * Poisson-samples a lot with rate q = b/n, clips every per-example gradient to norm C, adds
+ * N(0, z²C²·I) to the sum, divides by the expected lot size b and steps w ← w − η·(g̃ + ∇R(w)).
+ *
+ * <p>Privacy: T Poisson-subsampled Gaussian mechanisms with rate q and noise multiplier z under
+ * add/remove-one adjacency, composed by dp-core's RDP or PLD accountant ({@link Accountant}); with
+ * {@link Builder#targetEpsilon} the noise multiplier is calibrated so that the composition is
+ * (ε, δ)-DP under the chosen accountant. Every step is charged to the ledger, as its Rényi curve,
+ * before it touches the data.
+ */
+public final class DpSgd implements Optimizer {
+  private final int expectedBatchSize;
+  private final int steps;
+  private final double learningRate;
+  private final double clipNorm;
+  private final Double noiseMultiplier;
+  private final Double targetEpsilon;
+  private final double delta;
+  private final Accountant accountant;
+  private final Randomness randomness;
+  private final PrivacyLedger ledger;
+  private final ComputeBackend backend;
+  private final ProgressListener progress;
+
+  private DpSgd(Builder b) {
+    this.expectedBatchSize = b.expectedBatchSize;
+    this.steps = b.steps;
+    this.learningRate = b.learningRate;
+    this.clipNorm = b.clipNorm;
+    this.noiseMultiplier = b.noiseMultiplier;
+    this.targetEpsilon = b.targetEpsilon;
+    this.delta = b.delta;
+    this.accountant = b.accountant;
+    this.randomness = b.randomness;
+    this.ledger = b.ledger;
+    this.backend = b.backend;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The noise multiplier this configuration uses on {@code n} examples (calibrated when ε is the target). */
+  public double noiseMultiplier(int n) {
+    if (noiseMultiplier != null) {
+      return noiseMultiplier;
+    }
+    double q = samplingRate(n);
+    if (accountant == Accountant.PLD) {
+      return NoiseCalibration.noiseMultiplier(PldAccountant.standard(), targetEpsilon, delta, q, steps,
+          Accounting.RELATIVE_TOLERANCE * targetEpsilon);
+    }
+    return Accounting.calibrate(z -> Accounting.poissonGaussian(q, z).times(steps), targetEpsilon, delta);
+  }
+
+  @Override
+  public OptimizationResult optimize(Model model, double[] start, Dataset data) {
+    int n = data.size();
+    double q = samplingRate(n);
+    double z = noiseMultiplier(n);
+    RdpCurve stepCost = Accounting.poissonGaussian(q, z);
+    double plannedEpsilon = stepCost.times(steps).epsilon(delta);
+    PrivacyLedger book = ledger != null ? ledger
+        : PrivacyLedger.builder().budget(Budget.approxDp(plannedEpsilon, delta)).build();
+    PrivateGradientOracle oracle = new PrivateGradientOracle(model, data, backend, randomness, book);
+    double[] w = start.clone();
+    for (int t = 1; t <= steps; t++) {
+      double[] g = oracle.gradient(w, new PrivateGradientOracle.Query(
+          "DP-SGD step " + t + " of " + steps + ": noisy clipped gradient", q, clipNorm, z, stepCost));
+      model.regularizer().addGradient(w, g);
+      for (int j = 0; j < w.length; j++) {
+        w[j] -= learningRate * g[j];
+      }
+      progress.onProgress(t, steps);
+    }
+    Map<String, Double> settings = new LinkedHashMap<>();
+    settings.put("noise_multiplier", z);
+    settings.put("sampling_rate", q);
+    settings.put("expected_batch_size", (double) expectedBatchSize);
+    settings.put("steps", (double) steps);
+    settings.put("learning_rate", learningRate);
+    settings.put("clip_norm", clipNorm);
+    double rdpEpsilon = oracle.spent().epsilon(delta);
+    settings.put("epsilon_rdp", rdpEpsilon);
+    PrivacySpent privacy = accountant == Accountant.PLD
+        ? new PrivacySpent(PldAccountant.standard().epsilon(q, z, steps, delta), delta, accountant.cliName(),
+            !randomness.isPrivate())
+        : new PrivacySpent(rdpEpsilon, delta, accountant.cliName(), !randomness.isPrivate());
+    return OptimizationResult.of(start, w, steps, oracle.gradientEvaluations(), privacy, settings);
+  }
+
+  private double samplingRate(int n) {
+    if (expectedBatchSize > n) {
+      throw new IllegalArgumentException("expected batch size " + expectedBatchSize + " exceeds the " + n
+          + " examples");
+    }
+    return (double) expectedBatchSize / n;
+  }
+
+  /** Options of {@link DpSgd}: a noise multiplier or a target ε, and δ, are required. */
+  public static final class Builder {
+    private int expectedBatchSize = 256;
+    private int steps = 1000;
+    private double learningRate = 0.1;
+    private double clipNorm = 1.0;
+    private Double noiseMultiplier;
+    private Double targetEpsilon;
+    private double delta = Double.NaN;
+    private Accountant accountant = Accountant.RDP;
+    private Randomness randomness;
+    private PrivacyLedger ledger;
+    private ComputeBackend backend;
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /** Expected lot size b; the sampling rate is q = b/n (default 256). */
+    public Builder expectedBatchSize(int b) {
+      Checks.positive("expectedBatchSize", b);
+      this.expectedBatchSize = b;
+      return this;
+    }
+
+    /** Number of steps T (default 1,000). */
+    public Builder steps(int steps) {
+      Checks.positive("steps", steps);
+      this.steps = steps;
+      return this;
+    }
+
+    /** Step size η (default 0.1). */
+    public Builder learningRate(double learningRate) {
+      Checks.positive("learningRate", learningRate);
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    /** Per-example clipping norm C, a public parameter (default 1). */
+    public Builder clipNorm(double clipNorm) {
+      Checks.positive("clipNorm", clipNorm);
+      this.clipNorm = clipNorm;
+      return this;
+    }
+
+    /** Use this noise multiplier z (noise std z·C on the sum); the ε spent follows from it. */
+    public Builder noiseMultiplier(double z) {
+      Checks.positive("noiseMultiplier", z);
+      this.noiseMultiplier = z;
+      return this;
+    }
+
+    /** Calibrate z so that the whole run is (ε, δ)-DP. */
+    public Builder targetEpsilon(double epsilon) {
+      Checks.positive("targetEpsilon", epsilon);
+      this.targetEpsilon = epsilon;
+      return this;
+    }
+
+    /** δ of the guarantee (required). */
+    public Builder delta(double delta) {
+      Checks.probability("delta", delta);
+      this.delta = delta;
+      return this;
+    }
+
+    /** The accountant that calibrates the noise and states ε (default {@link Accountant#RDP}). */
+    public Builder accountant(Accountant accountant) {
+      this.accountant = accountant;
+      return this;
+    }
+
+    /** Source of the sampling and the noise (required: Randomness.secure(), or a seeded one for tests). */
+    public Builder randomness(Randomness randomness) {
+      this.randomness = randomness;
+      return this;
+    }
+
+    /**
+     * The ledger every step is charged to (default: a fresh ledger holding exactly this run's RDP ε). A
+     * PLD-calibrated run needs a budget of at least its RDP ε (its settings' {@code epsilon_rdp}).
+     */
+    public Builder ledger(PrivacyLedger ledger) {
+      this.ledger = ledger;
+      return this;
+    }
+
+    public Builder backend(ComputeBackend backend) {
+      this.backend = backend;
+      return this;
+    }
+
+    public Builder progress(ProgressListener progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public DpSgd build() {
+      if ((noiseMultiplier == null) == (targetEpsilon == null)) {
+        throw new IllegalArgumentException("DP-SGD needs exactly one of noiseMultiplier(z) or targetEpsilon(ε)");
+      }
+      if (Double.isNaN(delta)) {
+        throw new IllegalArgumentException("DP-SGD needs delta(δ)");
+      }
+      if (randomness == null) {
+        throw new IllegalArgumentException("DP-SGD needs randomness(Randomness.secure()) (or a seeded, not private,"
+            + " source for tests)");
+      }
+      return new DpSgd(this);
+    }
+  }
+}
