@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * DP-SGD (Abadi et al. 2016, "Deep learning with differential privacy", Algorithm 1): each step
  * Poisson-samples a lot with rate q = b/n, clips every per-example gradient to norm C, adds
- * N(0, z²C²·I) to the sum, divides by the expected lot size b and steps w ← w − η·(g̃ + ∇R(w)).
+ * N(0, z²C²·I) to the sum, divides by the expected lot size b and steps w ← w − η_t·(g̃ + ∇R(w)), with
+ * a constant or linearly decaying step ({@link StepSchedule}).
  *
  * <p>Privacy: T Poisson-subsampled Gaussian mechanisms with rate q and noise multiplier z under
  * add/remove-one adjacency, composed by dp-core's RDP or PLD accountant ({@link Accountant}); with
@@ -32,6 +33,7 @@ public final class DpSgd implements Optimizer {
   private final Double targetEpsilon;
   private final double delta;
   private final Accountant accountant;
+  private final StepSchedule schedule;
   private final Randomness randomness;
   private final PrivacyLedger ledger;
   private final ComputeBackend backend;
@@ -46,6 +48,7 @@ public final class DpSgd implements Optimizer {
     this.targetEpsilon = b.targetEpsilon;
     this.delta = b.delta;
     this.accountant = b.accountant;
+    this.schedule = b.schedule;
     this.randomness = b.randomness;
     this.ledger = b.ledger;
     this.backend = b.backend;
@@ -69,6 +72,11 @@ public final class DpSgd implements Optimizer {
     return Accounting.calibrate(z -> Accounting.poissonGaussian(q, z).times(steps), targetEpsilon, delta);
   }
 
+  /** Expected per-example gradient evaluations of a run: lot size × steps. */
+  public long expectedEvaluations() {
+    return (long) expectedBatchSize * steps;
+  }
+
   @Override
   public OptimizationResult optimize(Model model, double[] start, Dataset data) {
     int n = data.size();
@@ -84,8 +92,9 @@ public final class DpSgd implements Optimizer {
       double[] g = oracle.gradient(w, new PrivateGradientOracle.Query(
           "DP-SGD step " + t + " of " + steps + ": noisy clipped gradient", q, clipNorm, z, stepCost));
       model.regularizer().addGradient(w, g);
+      double eta = learningRate * schedule.factor(t, steps);
       for (int j = 0; j < w.length; j++) {
-        w[j] -= learningRate * g[j];
+        w[j] -= eta * g[j];
       }
       progress.onProgress(t, steps);
     }
@@ -95,6 +104,7 @@ public final class DpSgd implements Optimizer {
     settings.put("expected_batch_size", (double) expectedBatchSize);
     settings.put("steps", (double) steps);
     settings.put("learning_rate", learningRate);
+    settings.put("linear_decay", schedule == StepSchedule.LINEAR_DECAY ? 1.0 : 0.0);
     settings.put("clip_norm", clipNorm);
     double rdpEpsilon = oracle.spent().epsilon(delta);
     settings.put("epsilon_rdp", rdpEpsilon);
@@ -123,6 +133,7 @@ public final class DpSgd implements Optimizer {
     private Double targetEpsilon;
     private double delta = Double.NaN;
     private Accountant accountant = Accountant.RDP;
+    private StepSchedule schedule = StepSchedule.CONSTANT;
     private Randomness randomness;
     private PrivacyLedger ledger;
     private ComputeBackend backend;
@@ -148,6 +159,12 @@ public final class DpSgd implements Optimizer {
     public Builder learningRate(double learningRate) {
       Checks.positive("learningRate", learningRate);
       this.learningRate = learningRate;
+      return this;
+    }
+
+    /** How η changes over the run (default constant). */
+    public Builder schedule(StepSchedule schedule) {
+      this.schedule = schedule;
       return this;
     }
 

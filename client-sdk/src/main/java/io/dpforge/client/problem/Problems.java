@@ -14,7 +14,8 @@ import java.util.Locale;
  * Builds the problems of {@code dpforge optimize}: a {@link ProblemKind} on a {@link DataSource}.
  *
  * <p>Synthetic data: n training and max(1,000, n/5) test examples in d dimensions from one
- * {@link SyntheticLogistic} generator with ‖w*‖ = √d, all fixed by the seed. Fashion-MNIST: the first n
+ * {@link SyntheticLogistic} generator with ‖w*‖ = √d, all fixed by the seed; the model is binary
+ * logistic regression without intercept (d parameters). Fashion-MNIST: the first n
  * training images (all 60,000 when n is not set) and the 10,000 test images.
  */
 public final class Problems {
@@ -61,7 +62,7 @@ public final class Problems {
       return this;
     }
 
-    /** Seed of the synthetic data and of the MLP's initial weights. */
+    /** Seed of the synthetic data. */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -123,8 +124,11 @@ public final class Problems {
         test = fashionTest;
         dataDescription = String.format(Locale.ROOT, "Fashion-MNIST, n = %,d", size);
       }
+      // The synthetic labels come from ⟨w*, x⟩ without an offset, so its model has none either: exactly d
+      // parameters, and every direction has the same curvature (an intercept would be √d times stiffer).
       DenseNetwork.Builder model = DenseNetwork.builder(train.dimension(), train.classes())
           .referenceClass(train.classes() == 2)
+          .intercepts(data != DataSource.SYNTHETIC)
           .backend(backend);
       if (kind == ProblemKind.LOGREG_NONCONVEX) {
         model.regularizer(new NonConvexRegularizer(lambda));

@@ -53,6 +53,26 @@ class PrivateOptimizersTest {
     assertEquals(18 * 2 * 500, variationEvaluations, 18 * 2 * 4 * Math.sqrt(500), "Poisson batches average b2");
   }
 
+  /**
+   * The paper's output, a uniformly random iterate among w_1..w_T, is drawn independently of the data:
+   * over 120 runs with T = 4 every step is chosen 30 ± 15 times (about 3 standard deviations).
+   */
+  @Test
+  void randomIterateOutputIsUniformOverSteps() {
+    Dataset small = DATA.slice(0, 200);
+    int[] counts = new int[5];
+    for (int seed = 0; seed < 120; seed++) {
+      OptimizationResult r = PrivateSpiderBoost.builder().steps(4).phaseLength(2).variationBatchSize(50)
+          .noiseMultiplier(1).delta(1e-5).output(IterateOutput.RANDOM_ITERATE)
+          .randomness(Randomness.seededNotPrivate(seed)).build().optimize(MODEL, new double[MODEL.dimension()], small);
+      counts[(int) (double) r.settings().get("output_step")]++;
+    }
+    assertEquals(0, counts[0]);
+    for (int step = 1; step <= 4; step++) {
+      assertEquals(30, counts[step], 15, "step " + step);
+    }
+  }
+
   /** The ledger refuses the query that would overspend, and nothing is released after it. */
   @Test
   void aTooSmallLedgerStopsTheRun() {
@@ -110,6 +130,32 @@ class PrivateOptimizersTest {
     OptimizationResult again = DpSgd.builder().expectedBatchSize(250).steps(300).learningRate(2.0).clipNorm(1.0)
         .targetEpsilon(4.0).delta(1e-5).randomness(Randomness.seededNotPrivate(7)).build().optimize(MODEL, start, DATA);
     assertArrayEquals(r.parameters(), again.parameters(), 0.0, "a seeded run is reproducible");
+  }
+
+  /**
+   * PLD calibration needs less noise than RDP for the same target (RDP's conversion is loose), states ε
+   * by PLD within the target, and the ledger records the run at its larger RDP ε.
+   */
+  @Test
+  void pldCalibrationNeedsLessNoiseThanRdp() {
+    DpSgd.Builder common = DpSgd.builder().expectedBatchSize(250).steps(50).learningRate(1).targetEpsilon(1.0)
+        .delta(1e-5).randomness(Randomness.seededNotPrivate(3));
+    DpSgd rdp = common.accountant(Accountant.RDP).build();
+    DpSgd pld = common.accountant(Accountant.PLD).build();
+    double zRdp = rdp.noiseMultiplier(DATA.size());
+    double zPld = pld.noiseMultiplier(DATA.size());
+    assertTrue(zPld < 0.97 * zRdp, "PLD z " + zPld + " vs RDP z " + zRdp);
+    OptimizationResult r = pld.optimize(MODEL, new double[MODEL.dimension()], DATA);
+    assertEquals("pld", r.privacy().accountant());
+    assertTrue(r.privacy().epsilon() <= 1.0 && r.privacy().epsilon() > 0.99, "ε " + r.privacy().epsilon());
+    assertTrue(r.settings().get("epsilon_rdp") > 1.0);
+  }
+
+  @Test
+  void linearDecayGoesFromEtaToEtaOverT() {
+    assertEquals(1.0, StepSchedule.LINEAR_DECAY.factor(1, 4), 0.0);
+    assertEquals(0.25, StepSchedule.LINEAR_DECAY.factor(4, 4), 0.0);
+    assertEquals(1.0, StepSchedule.CONSTANT.factor(4, 4), 0.0);
   }
 
   /**
