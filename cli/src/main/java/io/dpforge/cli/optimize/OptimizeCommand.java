@@ -8,6 +8,7 @@ import io.dpforge.client.optim.OptimizationResult;
 import io.dpforge.client.optim.Optimizer;
 import io.dpforge.client.optim.PrivateSpiderBoost;
 import io.dpforge.client.optim.ProgressListener;
+import io.dpforge.client.optim.StepSchedule;
 import io.dpforge.client.optim.Sgd;
 import io.dpforge.client.optim.TreePrivateSpider;
 import io.dpforge.client.problem.DataSource;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Train a model privately (DP-SGD, Private SpiderBoost, tree-based Private SPIDER) or not (SGD)"
         + " and report the final gradient norm on the full training set, loss, test accuracy, ε spent and"
-        + " gradient evaluations. Noise and sampling use SecureRandom unless --seeded-noise is given.")
+        + " gradient evaluations. Noise and sampling use SecureRandom unless --seeded-noise is given."
+        + " Hyperparameters not given default to the settings tuned for each data source"
+        + " (client-sdk/README.md).")
 public final class OptimizeCommand extends JsonCommand {
   @Option(names = "--problem", required = true, description = "logreg, logreg-nonconvex or mlp.")
   String problem;
@@ -71,7 +74,7 @@ public final class OptimizeCommand extends JsonCommand {
       description = "Draw the privacy noise and sampling from --seed: reproducible and NOT PRIVATE.")
   boolean seededNoise;
 
-  @Option(names = "--steps", description = "Iterations (dpsgd, spiderboost; default: per optimizer).")
+  @Option(names = "--steps", description = "Iterations (dpsgd, spiderboost).")
   Integer steps;
 
   @Option(names = "--epochs", defaultValue = "5", description = "Passes over the data (sgd; default: ${DEFAULT-VALUE}).")
@@ -84,13 +87,11 @@ public final class OptimizeCommand extends JsonCommand {
   @Option(names = "--lr", description = "Step size (sgd, dpsgd, spiderboost).")
   Double learningRate;
 
-  @Option(names = "--clip", defaultValue = "1.0",
-      description = "Clipping norm: C (dpsgd), L0 (spiderboost, tree-spider) (default: ${DEFAULT-VALUE}).")
-  double clip;
+  @Option(names = "--clip", description = "Clipping norm: C (dpsgd), L0 (spiderboost, tree-spider).")
+  Double clip;
 
-  @Option(names = "--smoothness", defaultValue = "1.0",
-      description = "L1: variations are clipped to L1·‖w_t − w_{t−1}‖ (spiderboost, tree-spider; default: ${DEFAULT-VALUE}).")
-  double smoothness;
+  @Option(names = "--smoothness", description = "L1: variations are clipped to L1·‖w_t − w_{t−1}‖ (spiderboost, tree-spider).")
+  Double smoothness;
 
   @Option(names = "--phase", description = "Anchor every q steps (spiderboost).")
   Integer phase;
@@ -98,6 +99,13 @@ public final class OptimizeCommand extends JsonCommand {
   @Option(names = "--anchor-rate", defaultValue = "1.0",
       description = "Anchor sampling rate b1/n (spiderboost; default: ${DEFAULT-VALUE}, every example).")
   double anchorRate;
+
+  @Option(names = "--anchor-noise-ratio",
+      description = "Anchor noise multiplier over the variations' (spiderboost).")
+  Double anchorNoiseRatio;
+
+  @Option(names = "--schedule", description = "dpsgd step schedule: constant or linear-decay.")
+  String schedule;
 
   @Option(names = "--theory",
       description = "spiderboost, tree-spider: the step counts, batches and step sizes of Arora et al.'s theorems.")
@@ -173,22 +181,26 @@ public final class OptimizeCommand extends JsonCommand {
 
   private Optimizer optimizer(Problem p, Randomness randomness, ProgressListener progress) {
     int size = p.train().size();
+    Defaults d = Defaults.forData(DataSource.parse(data), size);
     switch (optimizer) {
       case "sgd":
-        return Sgd.builder().epochs(epochs).batchSize(batch == null ? 64 : batch)
-            .learningRate(learningRate == null ? 0.1 : learningRate).seed(seed).build();
+        return Sgd.builder().epochs(epochs).batchSize(or(batch, d.sgdBatch())).learningRate(or(learningRate, d.sgdStep()))
+            .seed(seed).build();
       case "dpsgd":
-        return DpSgd.builder().expectedBatchSize(Math.min(size, batch == null ? 256 : batch))
-            .steps(steps == null ? 1000 : steps).learningRate(learningRate == null ? 0.5 : learningRate)
-            .clipNorm(clip).targetEpsilon(requireEpsilon()).delta(delta).accountant(accountant())
-            .randomness(randomness).progress(progress).build();
+        return DpSgd.builder().expectedBatchSize(Math.min(size, or(batch, d.lot()))).steps(or(steps, d.dpSgdSteps()))
+            .learningRate(or(learningRate, d.dpSgdStep())).clipNorm(or(clip, 1.0)).schedule(schedule(d))
+            .targetEpsilon(requireEpsilon()).delta(delta).accountant(accountant()).randomness(randomness)
+            .progress(progress).build();
       case "spiderboost": {
         PrivateSpiderBoost.Builder b = PrivateSpiderBoost.builder().randomness(randomness).progress(progress);
         if (theory) {
-          b.theoryParameters(size, p.model().dimension(), requireEpsilon(), delta, clip, smoothness, 1.0);
+          b.theoryParameters(size, p.model().dimension(), requireEpsilon(), delta, or(clip, 1.0),
+              or(smoothness, 1.0), 1.0);
         } else {
-          b.targetEpsilon(requireEpsilon()).delta(delta).lipschitz(clip).smoothness(smoothness)
-              .anchorSamplingRate(anchorRate);
+          b.targetEpsilon(requireEpsilon()).delta(delta).lipschitz(or(clip, 1.0)).smoothness(or(smoothness, d.smoothness()))
+              .anchorSamplingRate(anchorRate).anchorNoiseRatio(or(anchorNoiseRatio, d.anchorNoiseRatio()))
+              .steps(d.spiderSteps()).phaseLength(d.phase()).variationBatchSize(Math.min(size, d.variationBatch()))
+              .learningRate(d.spiderStep());
         }
         if (steps != null) {
           b.steps(steps);
@@ -206,7 +218,7 @@ public final class OptimizeCommand extends JsonCommand {
       }
       case "tree-spider": {
         TreePrivateSpider.Builder b = TreePrivateSpider.builder().randomness(randomness).progress(progress)
-            .theoryParameters(size, p.model().dimension(), requireEpsilon(), delta, clip, smoothness);
+            .theoryParameters(size, p.model().dimension(), requireEpsilon(), delta, or(clip, 1.0), or(smoothness, 1.0));
         if (batch != null) {
           b.batchSize(batch);
         }
@@ -216,6 +228,21 @@ public final class OptimizeCommand extends JsonCommand {
         throw new InvalidInputException(
             "--optimizer must be sgd, dpsgd, spiderboost or tree-spider, got '" + optimizer + "'");
     }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
+  private StepSchedule schedule(Defaults d) {
+    if (schedule == null) {
+      return d.schedule();
+    }
+    return switch (schedule) {
+      case "constant" -> StepSchedule.CONSTANT;
+      case "linear-decay" -> StepSchedule.LINEAR_DECAY;
+      default -> throw new InvalidInputException("--schedule must be constant or linear-decay, got '" + schedule + "'");
+    };
   }
 
   private Accountant accountant() {

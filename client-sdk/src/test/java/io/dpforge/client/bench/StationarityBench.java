@@ -86,8 +86,8 @@ public final class StationarityBench {
   /** DP-SGD with a linearly decaying step (on this problem it beat a constant step at every budget tried). */
   static List<Candidate> dpSgdGrid() {
     List<Candidate> grid = new ArrayList<>();
-    for (int batch : new int[] {1000, 2000, 4000, 8000, 12000, 16000}) {
-      for (int steps : new int[] {100, 200, 300, 500, 1000}) {
+    for (int batch : new int[] {2000, 4000, 8000, 16000, 24000, 32000}) {
+      for (int steps : new int[] {100, 150, 200, 250, 300, 500, 1000}) {
         for (double lr : new double[] {10, 25, 50, 100}) {
           for (double clip : new double[] {0.5, 1}) {
             grid.add(new Candidate(String.format(Locale.ROOT, "b=%d T=%d η=%s (linear decay) C=%s", batch, steps, num(lr),
@@ -110,7 +110,7 @@ public final class StationarityBench {
     List<Candidate> grid = new ArrayList<>();
     for (int steps : new int[] {100, 200, 400}) {
       for (int anchors : new int[] {1, 2, 4}) {
-        for (int b2 : new int[] {1000, 2000, 4000, 8000}) {
+        for (int b2 : new int[] {2000, 4000, 8000, 16000}) {
           for (double lr : new double[] {10, 25, 50}) {
             for (double l1 : new double[] {0.05, 0.1}) {
               int phase = (steps + anchors - 1) / anchors;
