@@ -79,11 +79,4 @@ class DpforgeCommandTest {
     assertEquals(7, d.size());
     assertEquals("categorical", d.column("region").typeName());
   }
-
-  @Test
-  void demoValidatesTheBundledSample() {
-    CliRun r = CliRun.run("demo", "--json");
-    assertEquals(0, r.exitCode(), r.err());
-    assertEquals(28_155, r.json().get("rows").asLong());
-  }
 }

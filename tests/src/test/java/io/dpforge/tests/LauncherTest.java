@@ -25,16 +25,6 @@ class LauncherTest {
   }
 
   @Test
-  void demoPrintsJsonLast() throws Exception {
-    Launcher.Result demo = Launcher.run(List.of("demo", "--json"));
-    assertEquals(0, demo.exitCode(), demo.err());
-    String[] lines = demo.out().strip().split("\n");
-    JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-    assertTrue(json.get("ok").asBoolean());
-    assertEquals(28_155, json.get("rows").asLong());
-  }
-
-  @Test
   void badInputExitsNonZero() throws Exception {
     Launcher.Result r = Launcher.run(List.of("domain", "check", "--input", "no-such.csv",
         "--domain", "samples/cps1988/domain.json"));

@@ -9,12 +9,10 @@ import io.dpforge.dp.data.EncodedTable;
 import io.dpforge.synth.Neighbours;
 import io.dpforge.synth.PrivacyBudget;
 import io.dpforge.synth.eval.ErrorStats.ClassError;
-import io.dpforge.synth.eval.NoiseReference;
 import io.dpforge.synth.eval.WorkloadEvaluation;
 import io.dpforge.synth.query.Workload;
 import io.dpforge.synth.query.WorkloadSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,37 +72,10 @@ public final class EvaluateCommand extends JsonCommand {
     console.println("NOT PRIVATE: " + NOT_PRIVATE + ".");
     console.printf("workload %s: %d query sets, %,d queries; real %,d rows, synthetic %,d rows%n", workload,
         w.sets(), w.answers(), realTable.rows(), syntheticTable.rows());
-    console.printf("%-10s %6s %10s %10s %10s%n", "class", "sets", "mean L1", "max abs", "mean abs");
-    List<Map<String, Object>> classes = new ArrayList<>();
-    for (ClassError e : errors) {
-      console.printf("%-10s %6d %10.4f %10.4f %10.6f%n", e.queryClass(), e.sets(), e.meanL1(), e.maxAbs(),
-          e.meanAbs());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("class", e.queryClass());
-      m.put("sets", e.sets());
-      m.put("queries", e.queries());
-      m.put("mean_l1", e.meanL1());
-      m.put("max_abs", e.maxAbs());
-      m.put("mean_abs", e.meanAbs());
-      classes.add(m);
-    }
-    List<Map<String, Object>> reference = new ArrayList<>();
-    if (epsilon != null) {
-      PrivacyBudget budget = PrivacyBudget.of(epsilon, delta);
-      Neighbours relation = Neighbours.parse(neighbours);
-      console.printf("measurement-noise reference (eps=%s, delta=%s, rho=%.4g, %s): expected error of answering"
-          + " each set directly with the Gaussian mechanism%n", epsilon, delta, budget.rho(), relation.label());
-      for (NoiseReference.Line line : NoiseReference.of(w, realTable.rows(), budget.rho(), relation)) {
-        console.printf("%-10s %6s %10.4f %10.4f %10.6f%n", line.queryClass(), "", line.meanL1(), line.maxAbs(),
-            line.meanAbs());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("class", line.queryClass());
-        m.put("mean_l1", line.meanL1());
-        m.put("max_abs", line.maxAbs());
-        m.put("mean_abs", line.meanAbs());
-        reference.add(m);
-      }
-    }
+    List<Map<String, Object>> classes = EvaluationTable.classes(console, errors);
+    List<Map<String, Object>> reference = epsilon == null ? List.of()
+        : EvaluationTable.noiseReference(console, w, realTable.rows(), PrivacyBudget.of(epsilon, delta),
+            Neighbours.parse(neighbours));
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("private", false);
     r.put("note", NOT_PRIVATE);

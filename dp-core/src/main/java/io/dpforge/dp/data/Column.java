@@ -5,7 +5,7 @@ package io.dpforge.dp.data;
  * chosen by the data owner (or published elsewhere), never read off the private data without paying
  * privacy for them.
  */
-public sealed interface Column permits DiscreteColumn, NumericColumn {
+public sealed interface Column extends java.io.Serializable permits DiscreteColumn, NumericColumn {
 
   /** Column name as it appears in the CSV header. */
   String name();

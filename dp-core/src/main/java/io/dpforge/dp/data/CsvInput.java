@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Opens a CSV file (plain or gzip, detected from its first bytes) as a stream of records. */
 final class CsvInput {
@@ -32,16 +31,17 @@ final class CsvInput {
         in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
       }
       Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-      CSVFormat format = CSVFormat.RFC4180.builder()
-          .setDelimiter(delimiter)
-          .setIgnoreEmptyLines(true)
-          .get();
-      return CSVParser.parse(reader, format);
+      return CSVParser.parse(reader, format(delimiter));
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("input file not found: " + file);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The dialect every dpforge CSV reader uses: RFC 4180 with the given delimiter, empty lines skipped. */
+  static CSVFormat format(char delimiter) {
+    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
   }
 
   /** Reads the header row, failing clearly on an empty file or a header in another delimiter. */
@@ -50,21 +50,7 @@ final class CsvInput {
     if (!it.hasNext()) {
       throw new InvalidInputException(file + ": file is empty, expected a header row naming the columns");
     }
-    CSVRecord r = it.next();
-    String[] names = r.values();
-    if (names.length > 0 && names[0].startsWith("\uFEFF")) {
-      names[0] = names[0].substring(1);
-    }
-    if (names.length == 1) {
-      for (char other : new char[] {',', ';', '\t', '|'}) {
-        if (other != delimiter && names[0].indexOf(other) >= 0) {
-          throw new InvalidInputException(file + " line 1: the header has one field and looks "
-              + show(other) + "-delimited, but the delimiter is " + show(delimiter)
-              + " (use --delimiter " + show(other) + ")");
-        }
-      }
-    }
-    return names;
+    return RowEncoder.headerNames(it.next().values(), file.toString(), delimiter);
   }
 
   static String show(char c) {

@@ -3,9 +3,6 @@ package io.dpforge.dp.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,6 +30,14 @@ public final class CsvTableReader {
     return new Builder(domain);
   }
 
+  /**
+   * The CSV dialect of this reader (RFC 4180, the given delimiter, empty lines skipped), for readers
+   * that parse the same files in parts.
+   */
+  public static org.apache.commons.csv.CSVFormat format(char delimiter) {
+    return CsvInput.format(delimiter);
+  }
+
   /** Reads the whole file into an {@link EncodedTable}. */
   public Result readTable(Path file) {
     EncodedTable.Builder table = EncodedTable.builder(domain);
@@ -50,8 +55,7 @@ public final class CsvTableReader {
   public ReadSummary stream(Path file, Consumer<EncodedRow> sink) {
     try (CSVParser parser = CsvInput.open(file, delimiter)) {
       String[] header = CsvInput.header(parser, file, delimiter);
-      int[] position = locateColumns(header, file);
-      List<String> ignored = ignoredColumns(header);
+      RowEncoder encoder = RowEncoder.forHeader(domain, header, file.toString(), delimiter, policy);
       EncodedRow row = new EncodedRow(domain.size());
       long read = 0;
       long kept = 0;
@@ -60,42 +64,29 @@ public final class CsvTableReader {
       String firstProblem = "";
       for (CSVRecord record : parser) {
         read++;
-        long line = parser.getCurrentLineNumber();
-        if (record.size() != header.length) {
-          String msg = file + " line " + line + ": expected " + header.length + " fields (as in the header), found "
-              + record.size();
-          if (record.size() == 1 && header.length > 1) {
-            msg += "; is the delimiter " + CsvInput.show(delimiter) + " right?";
-          }
-          throw new InvalidInputException(msg);
-        }
-        Outcome outcome = Outcome.VALID;
-        for (int c = 0; c < position.length && outcome != Outcome.DROP; c++) {
-          String raw = record.get(position[c]);
-          Outcome o = encode(domain.column(c), c, raw, row);
-          if (o != Outcome.VALID) {
-            String problem = file + " line " + line + ", column '" + domain.column(c).name() + "': "
-                + describe(domain.column(c), raw);
-            if (policy == InvalidValuePolicy.ERROR) {
-              throw new InvalidInputException(problem + " (use --on-invalid clip|drop to skip such rows)");
-            }
-            if (firstProblem.isEmpty()) {
-              firstProblem = problem;
-            }
-            outcome = (policy == InvalidValuePolicy.DROP || o == Outcome.DROP) ? Outcome.DROP : Outcome.CLIPPED;
-          }
-        }
-        if (outcome == Outcome.DROP) {
-          dropped++;
+        String[] fields = record.values();
+        RowEncoder.Outcome outcome = encoder.encode(fields, row);
+        if (outcome == RowEncoder.Outcome.VALID) {
+          kept++;
+          sink.accept(row);
           continue;
         }
-        if (outcome == Outcome.CLIPPED) {
-          clipped++;
+        String problem = encoder.problemAt(file + " line " + parser.getCurrentLineNumber(), fields);
+        if (outcome == RowEncoder.Outcome.REJECTED) {
+          throw new InvalidInputException(problem);
         }
-        kept++;
-        sink.accept(row);
+        if (firstProblem.isEmpty()) {
+          firstProblem = problem;
+        }
+        if (outcome == RowEncoder.Outcome.DROPPED) {
+          dropped++;
+        } else {
+          clipped++;
+          kept++;
+          sink.accept(row);
+        }
       }
-      return new ReadSummary(read, kept, clipped, dropped, ignored, firstProblem);
+      return new ReadSummary(read, kept, clipped, dropped, encoder.ignoredColumns(), firstProblem);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (UncheckedIOException e) {
@@ -104,76 +95,6 @@ public final class CsvTableReader {
       // commons-csv reports unterminated quotes and similar structure errors this way.
       throw new InvalidInputException(file + ": malformed CSV: " + rootMessage(e), e);
     }
-  }
-
-  private enum Outcome { VALID, CLIPPED, DROP }
-
-  /** Encodes one cell into {@code row}; CLIPPED means a clipped value was stored. */
-  private Outcome encode(Column column, int c, String raw, EncodedRow row) {
-    if (column instanceof DiscreteColumn d) {
-      int code = d.indexOf(raw);
-      if (code < 0) {
-        return Outcome.DROP;
-      }
-      row.setCode(c, code);
-      return Outcome.VALID;
-    }
-    NumericColumn n = (NumericColumn) column;
-    double v = NumberText.parse(raw);
-    if (Double.isNaN(v)) {
-      return Outcome.DROP;
-    }
-    if (n.contains(v)) {
-      row.setNumber(c, v);
-      return Outcome.VALID;
-    }
-    row.setNumber(c, n.clip(v));
-    return Outcome.CLIPPED;
-  }
-
-  private static String describe(Column column, String raw) {
-    if (raw.isEmpty()) {
-      return "empty value (expected " + column.describeDomain() + ")";
-    }
-    if (column instanceof NumericColumn n && !Double.isNaN(NumberText.parse(raw))) {
-      return "value '" + raw + "' is outside the domain (expected " + n.describeDomain() + ")";
-    }
-    if (column instanceof NumericColumn n) {
-      return "'" + raw + "' is not a number (expected " + n.describeDomain() + ")";
-    }
-    return "value '" + raw + "' is not in the domain (expected " + column.describeDomain() + ")";
-  }
-
-  private int[] locateColumns(String[] header, Path file) {
-    int[] pos = new int[domain.size()];
-    List<String> missing = new ArrayList<>();
-    List<String> names = Arrays.asList(header);
-    for (int c = 0; c < domain.size(); c++) {
-      String name = domain.column(c).name();
-      int first = names.indexOf(name);
-      if (first < 0) {
-        missing.add(name);
-      } else if (names.lastIndexOf(name) != first) {
-        throw new InvalidInputException(file + " line 1: column '" + name + "' appears twice in the header");
-      }
-      pos[c] = first;
-    }
-    if (!missing.isEmpty()) {
-      throw new InvalidInputException(file + " line 1: the header lacks column" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
-          + " required by the domain (header has: " + String.join(", ", header) + ")");
-    }
-    return pos;
-  }
-
-  private List<String> ignoredColumns(String[] header) {
-    List<String> ignored = new ArrayList<>();
-    for (String h : header) {
-      if (domain.indexOf(h).isEmpty()) {
-        ignored.add(h);
-      }
-    }
-    return ignored;
   }
 
   private static String rootMessage(Throwable e) {

@@ -11,6 +11,8 @@ import java.util.Map;
  * so range and prefix queries over it make sense.
  */
 public final class DiscreteColumn implements Column {
+  private static final long serialVersionUID = 1L;
+
   private final String name;
   private final boolean ordered;
   private final List<String> values;

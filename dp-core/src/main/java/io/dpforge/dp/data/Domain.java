@@ -13,8 +13,11 @@ import java.util.Optional;
  * <p>The domain is public knowledge. It is read from a JSON file written by the data owner (see
  * {@link DomainJson} for the format) and is never derived from the private data inside a private run;
  * {@link DomainInference} exists to draft one, with a warning that a drafted domain is not private.
+ * Serialisable, so distributed readers can validate rows against it on their workers.
  */
-public final class Domain {
+public final class Domain implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<Column> columns;
   private final Map<String, Integer> byName = new HashMap<>();
 

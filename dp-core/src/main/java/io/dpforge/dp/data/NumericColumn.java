@@ -16,6 +16,7 @@ import java.util.Arrays;
  */
 public record NumericColumn(String name, double min, double max, boolean integer, double[] binEdges)
     implements Column {
+  private static final long serialVersionUID = 1L;
 
   /** Bins used when the domain file gives none. */
   public static final int DEFAULT_BINS = 16;
@@ -75,9 +76,12 @@ public record NumericColumn(String name, double min, double max, boolean integer
     return binEdges.length - 1;
   }
 
-  /** Index of the default bin holding {@code v} (values at {@code max} fall in the last bin). */
+  /**
+   * Index of the default bin holding {@code v} (values at {@code max} fall in the last bin; -0.0 where
+   * 0.0 is, though binary search orders it below).
+   */
   public int binOf(double v) {
-    int i = Arrays.binarySearch(binEdges, v);
+    int i = Arrays.binarySearch(binEdges, v + 0.0);
     int bin = i >= 0 ? i : -i - 2;
     return Math.max(0, Math.min(bins() - 1, bin));
   }

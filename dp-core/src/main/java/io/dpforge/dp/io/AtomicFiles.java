@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
 
 /**
  * Writes files so that readers never see a half-written result: the content goes to a temporary file
@@ -24,18 +26,36 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
-   * Writes {@code target} atomically.
+   * Writes {@code target} atomically. The file gets the permissions any new file gets (the process's
+   * umask applies), like a file written in place would.
    *
    * @throws UncheckedIOException naming the target when its directory cannot be written or the
    *     body fails
    */
   public static void write(Path target, Body body) {
+    write(target, body, false);
+  }
+
+  /**
+   * Writes {@code target} atomically, readable and writable by its owner only (mode 0600 where the
+   * file system has POSIX permissions) from the moment it exists: for secrets and keys.
+   */
+  public static void writeOwnerOnly(Path target, Body body) {
+    write(target, body, true);
+  }
+
+  private static void write(Path target, Body body, boolean ownerOnly) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+      tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      if (ownerOnly && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(tmp);
+      }
       try (OutputStream out = Files.newOutputStream(tmp)) {
         body.writeTo(out);
       }

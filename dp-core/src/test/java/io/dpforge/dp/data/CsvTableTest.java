@@ -205,6 +205,20 @@ class CsvTableTest {
   }
 
   @Test
+  void atomicWritesGetDefaultPermissionsAndSecretsOwnerOnly() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+    Path plain = dir.resolve("plain.txt");
+    Path secret = dir.resolve("secret.key");
+    Path fresh = Files.createFile(dir.resolve("fresh.txt"));
+    io.dpforge.dp.io.AtomicFiles.writeString(plain, "x");
+    io.dpforge.dp.io.AtomicFiles.writeOwnerOnly(secret, out -> out.write(1));
+    assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(plain));
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(secret));
+  }
+
+  @Test
   void inferenceDraftsADomainAndWarns() throws IOException {
     Path f = csv("i.csv", "a,b,c\nx,1,2.5\ny,3,-1\nx,2,0\n");
     DomainInference.Draft draft = DomainInference.infer(f, ',');

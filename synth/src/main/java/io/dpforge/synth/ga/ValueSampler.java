@@ -61,6 +61,7 @@ public final class ValueSampler {
     double width = layout.binHigh(column, bin) - layout.binLow(column, bin);
     double moved = v + random.nextGaussian() * width;
     double clipped = Math.max(layout.min(column), Math.min(layout.max(column), moved));
-    return layout.isInteger(column) ? Math.rint(clipped) : clipped;
+    // + 0.0: rint(-0.3) is -0.0, which prints as 0 but would compare below it.
+    return layout.isInteger(column) ? Math.rint(clipped) + 0.0 : clipped;
   }
 }

@@ -128,10 +128,14 @@ public final class DomainLayout implements Serializable {
     return edges[column][bin + 1];
   }
 
-  /** Index of the default bin of numeric column {@code column} holding {@code v}. */
+  /**
+   * Index of the default bin of numeric column {@code column} holding {@code v}. Adding 0.0 turns -0.0
+   * into 0.0: binary search orders -0.0 below 0.0, which would put a rounded "-0" one bin lower than
+   * the 0 it is written as.
+   */
   public int binOf(int column, double v) {
     double[] e = edges[column];
-    int i = Arrays.binarySearch(e, v);
+    int i = Arrays.binarySearch(e, v + 0.0);
     int bin = i >= 0 ? i : -i - 2;
     return Math.max(0, Math.min(e.length - 2, bin));
   }

@@ -33,6 +33,15 @@ class WorkloadTest {
   }
 
   @Test
+  void negativeZeroFallsInTheBinOfZero() {
+    DomainLayout layout = DomainLayout.of(TestData.cpsDomain());
+    int experience = layout.indexOf("experience"); // [-10, 70] in 8 bins: 0 starts the second bin
+    assertEquals(1, layout.binOf(experience, 0.0));
+    assertEquals(1, layout.binOf(experience, -0.0));
+    assertEquals(0, layout.binOf(experience, -0.5));
+  }
+
+  @Test
   void marginalCountsMatchAHandCount() {
     EncodedTable table = TestData.cps();
     var domain = TestData.cpsDomain();
