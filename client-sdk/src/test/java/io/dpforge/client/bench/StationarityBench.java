@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * <p>Protocol. Both methods are tuned on a proxy data set drawn from the same public generator with a
  * seed never used for evaluation (tuning on public proxy data costs no privacy), over the grids below;
- * the configuration with the lowest mean ‖∇F‖ over three noise seeds wins. Each winner then runs on five
+ * the configuration with the lowest mean ‖∇F‖ over two noise seeds wins. Each winner then runs on five
  * fresh data sets (seeds 1–5, fresh noise), and the table reports mean ± standard deviation of
  * ‖∇F(w_T; S)‖ (last iterate, computed non-privately on the full training set) and the gradient
  * evaluations used. DP-SGD's grid is restricted to runs whose gradient budget is within a factor 2 of
@@ -34,7 +34,7 @@ import java.util.function.Function;
 public final class StationarityBench {
   private static final double DELTA = 1e-5;
   private static final long PROXY_SEED = 1000;
-  private static final int PROXY_RUNS = 3;
+  private static final int PROXY_RUNS = 2;
 
   private StationarityBench() {}
 
@@ -112,7 +112,7 @@ public final class StationarityBench {
       for (int anchors : new int[] {1, 2, 4}) {
         for (int b2 : new int[] {2000, 4000, 8000, 16000}) {
           for (double lr : new double[] {10, 25, 50}) {
-            for (double l1 : new double[] {0.05, 0.1}) {
+            for (double l1 : new double[] {0.03, 0.05}) {
               int phase = (steps + anchors - 1) / anchors;
               grid.add(new Candidate(String.format(Locale.ROOT, "T=%d q=%d b2=%d η=%s L0=1 L1=%s z1/z2=0.3", steps,
                   phase, b2, num(lr), num(l1)), a -> PrivateSpiderBoost.builder().steps(steps).phaseLength(phase)
