@@ -124,20 +124,13 @@ public final class DpSgd implements Optimizer {
   }
 
   /** Options of {@link DpSgd}: a noise multiplier or a target ε, and δ, are required. */
-  public static final class Builder {
+  public static final class Builder extends PrivateOptimizerBuilder.Calibrated<Builder> {
     private int expectedBatchSize = 256;
     private int steps = 1000;
     private double learningRate = 0.1;
     private double clipNorm = 1.0;
-    private Double noiseMultiplier;
-    private Double targetEpsilon;
-    private double delta = Double.NaN;
     private Accountant accountant = Accountant.RDP;
     private StepSchedule schedule = StepSchedule.CONSTANT;
-    private Randomness randomness;
-    private PrivacyLedger ledger;
-    private ComputeBackend backend;
-    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -175,69 +168,18 @@ public final class DpSgd implements Optimizer {
       return this;
     }
 
-    /** Use this noise multiplier z (noise std z·C on the sum); the ε spent follows from it. */
-    public Builder noiseMultiplier(double z) {
-      Checks.positive("noiseMultiplier", z);
-      this.noiseMultiplier = z;
-      return this;
-    }
-
-    /** Calibrate z so that the whole run is (ε, δ)-DP. */
-    public Builder targetEpsilon(double epsilon) {
-      Checks.positive("targetEpsilon", epsilon);
-      this.targetEpsilon = epsilon;
-      return this;
-    }
-
-    /** δ of the guarantee (required). */
-    public Builder delta(double delta) {
-      Checks.probability("delta", delta);
-      this.delta = delta;
-      return this;
-    }
-
-    /** The accountant that calibrates the noise and states ε (default {@link Accountant#RDP}). */
+    /**
+     * The accountant that calibrates the noise and states ε (default {@link Accountant#RDP}). The ledger
+     * records every step as its Rényi curve, so a PLD-calibrated run given its own ledger needs a budget of
+     * at least its RDP ε (its settings' {@code epsilon_rdp}).
+     */
     public Builder accountant(Accountant accountant) {
       this.accountant = accountant;
       return this;
     }
 
-    /** Source of the sampling and the noise (required: Randomness.secure(), or a seeded one for tests). */
-    public Builder randomness(Randomness randomness) {
-      this.randomness = randomness;
-      return this;
-    }
-
-    /**
-     * The ledger every step is charged to (default: a fresh ledger holding exactly this run's RDP ε). A
-     * PLD-calibrated run needs a budget of at least its RDP ε (its settings' {@code epsilon_rdp}).
-     */
-    public Builder ledger(PrivacyLedger ledger) {
-      this.ledger = ledger;
-      return this;
-    }
-
-    public Builder backend(ComputeBackend backend) {
-      this.backend = backend;
-      return this;
-    }
-
-    public Builder progress(ProgressListener progress) {
-      this.progress = progress;
-      return this;
-    }
-
     public DpSgd build() {
-      if ((noiseMultiplier == null) == (targetEpsilon == null)) {
-        throw new IllegalArgumentException("DP-SGD needs exactly one of noiseMultiplier(z) or targetEpsilon(ε)");
-      }
-      if (Double.isNaN(delta)) {
-        throw new IllegalArgumentException("DP-SGD needs delta(δ)");
-      }
-      if (randomness == null) {
-        throw new IllegalArgumentException("DP-SGD needs randomness(Randomness.secure()) (or a seeded, not private,"
-            + " source for tests)");
-      }
+      checkCalibration("DP-SGD");
       return new DpSgd(this);
     }
   }

@@ -165,7 +165,7 @@ public final class PrivateSpiderBoost implements Optimizer {
   }
 
   /** Options of {@link PrivateSpiderBoost}. */
-  public static final class Builder {
+  public static final class Builder extends PrivateOptimizerBuilder.Calibrated<Builder> {
     private int steps = 1000;
     private int phaseLength = 50;
     private double anchorSamplingRate = 1.0;
@@ -173,15 +173,8 @@ public final class PrivateSpiderBoost implements Optimizer {
     private double learningRate = 0.5;
     private double lipschitz = 1.0;
     private double smoothness = 1.0;
-    private Double noiseMultiplier;
     private double anchorNoiseRatio = 1.0;
-    private Double targetEpsilon;
-    private double delta = Double.NaN;
     private IterateOutput output = IterateOutput.LAST_ITERATE;
-    private Randomness randomness;
-    private PrivacyLedger ledger;
-    private ComputeBackend backend;
-    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -262,30 +255,10 @@ public final class PrivateSpiderBoost implements Optimizer {
       return this;
     }
 
-    /** Use this variation noise multiplier z2 (and z1 = ratio·z2). */
-    public Builder noiseMultiplier(double z) {
-      Checks.positive("noiseMultiplier", z);
-      this.noiseMultiplier = z;
-      return this;
-    }
-
-    /** z1/z2, the anchor's noise multiplier relative to the variations' (default 1). */
+    /** z1/z2, the anchor's noise multiplier relative to the variations' z2 = noiseMultiplier (default 1). */
     public Builder anchorNoiseRatio(double ratio) {
       Checks.positive("anchorNoiseRatio", ratio);
       this.anchorNoiseRatio = ratio;
-      return this;
-    }
-
-    /** Calibrate the noise so that the composition of all queries is (ε, δ)-DP. */
-    public Builder targetEpsilon(double epsilon) {
-      Checks.positive("targetEpsilon", epsilon);
-      this.targetEpsilon = epsilon;
-      return this;
-    }
-
-    public Builder delta(double delta) {
-      Checks.probability("delta", delta);
-      this.delta = delta;
       return this;
     }
 
@@ -295,37 +268,8 @@ public final class PrivateSpiderBoost implements Optimizer {
       return this;
     }
 
-    public Builder randomness(Randomness randomness) {
-      this.randomness = randomness;
-      return this;
-    }
-
-    public Builder ledger(PrivacyLedger ledger) {
-      this.ledger = ledger;
-      return this;
-    }
-
-    public Builder backend(ComputeBackend backend) {
-      this.backend = backend;
-      return this;
-    }
-
-    public Builder progress(ProgressListener progress) {
-      this.progress = progress;
-      return this;
-    }
-
     public PrivateSpiderBoost build() {
-      if ((noiseMultiplier == null) == (targetEpsilon == null)) {
-        throw new IllegalArgumentException("SpiderBoost needs exactly one of noiseMultiplier(z) or targetEpsilon(ε)");
-      }
-      if (Double.isNaN(delta)) {
-        throw new IllegalArgumentException("SpiderBoost needs delta(δ)");
-      }
-      if (randomness == null) {
-        throw new IllegalArgumentException("SpiderBoost needs randomness(Randomness.secure()) (or a seeded, not"
-            + " private, source for tests)");
-      }
+      checkCalibration("SpiderBoost");
       return new PrivateSpiderBoost(new Config(steps, phaseLength, anchorSamplingRate, variationBatchSize,
           learningRate, lipschitz, smoothness, noiseMultiplier, anchorNoiseRatio, targetEpsilon, delta, output,
           randomness, ledger, backend, progress));

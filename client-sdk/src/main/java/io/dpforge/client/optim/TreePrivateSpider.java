@@ -214,9 +214,8 @@ public final class TreePrivateSpider implements Optimizer {
   }
 
   /** Options of {@link TreePrivateSpider}. */
-  public static final class Builder {
+  public static final class Builder extends PrivateOptimizerBuilder<Builder> {
     private double epsilon = Double.NaN;
-    private double delta = Double.NaN;
     private double lipschitz = 1.0;
     private double smoothness = 1.0;
     private int batchSize = 1024;
@@ -224,10 +223,6 @@ public final class TreePrivateSpider implements Optimizer {
     private double stepLength = 0.1;
     private double stopThreshold;
     private IterateOutput output = IterateOutput.LAST_ITERATE;
-    private Randomness randomness;
-    private PrivacyLedger ledger;
-    private ComputeBackend backend;
-    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -262,12 +257,6 @@ public final class TreePrivateSpider implements Optimizer {
     public Builder epsilon(double epsilon) {
       Checks.positive("epsilon", epsilon);
       this.epsilon = epsilon;
-      return this;
-    }
-
-    public Builder delta(double delta) {
-      Checks.probability("delta", delta);
-      this.delta = delta;
       return this;
     }
 
@@ -322,37 +311,14 @@ public final class TreePrivateSpider implements Optimizer {
       return this;
     }
 
-    public Builder randomness(Randomness randomness) {
-      this.randomness = randomness;
-      return this;
-    }
-
-    public Builder ledger(PrivacyLedger ledger) {
-      this.ledger = ledger;
-      return this;
-    }
-
-    public Builder backend(ComputeBackend backend) {
-      this.backend = backend;
-      return this;
-    }
-
-    public Builder progress(ProgressListener progress) {
-      this.progress = progress;
-      return this;
-    }
-
     public TreePrivateSpider build() {
-      if (Double.isNaN(epsilon) || Double.isNaN(delta)) {
-        throw new IllegalArgumentException("tree-based SPIDER needs epsilon(ε) and delta(δ)");
+      if (Double.isNaN(epsilon)) {
+        throw new IllegalArgumentException("tree-based SPIDER needs epsilon(ε)");
       }
       if (batchSize % (1 << depth) != 0) {
         throw new IllegalArgumentException("batchSize " + batchSize + " must be a multiple of 2^depth = " + (1 << depth));
       }
-      if (randomness == null) {
-        throw new IllegalArgumentException("tree-based SPIDER needs randomness(Randomness.secure()) (or a seeded,"
-            + " not private, source for tests)");
-      }
+      checkPrivacyOptions("tree-based SPIDER");
       return new TreePrivateSpider(new Config(epsilon, delta, lipschitz, smoothness, batchSize, depth, stepLength,
           stopThreshold, output, randomness, ledger, backend, progress));
     }
