@@ -9,6 +9,7 @@ import io.dpforge.cli.fl.ClientCommand;
 import io.dpforge.cli.fl.CoordinatorCommand;
 import io.dpforge.cli.fl.FlCommand;
 import io.dpforge.cli.gossip.GossipCommand;
+import io.dpforge.cli.optimize.OptimizeCommand;
 import io.dpforge.cli.synth.EvaluateCommand;
 import io.dpforge.cli.synth.SynthCommand;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
         ContinualCommand.class,
         ReleaseCommand.class,
         CertsCommand.class,
+        OptimizeCommand.class,
     })
 public final class DpforgeCommand implements Runnable {
   @Spec

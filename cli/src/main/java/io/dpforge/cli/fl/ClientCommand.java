@@ -39,9 +39,6 @@ public final class ClientCommand extends JsonCommand {
       description = "Stop after this many accepted updates (default: until the coordinator finishes).")
   long maxUpdates;
 
-  @Option(names = "--optimizer", defaultValue = "sgd", description = "Local optimizer: sgd (default ${DEFAULT-VALUE}).")
-  String optimizer;
-
   @Mixin
   ClientSecurityOptions security;
 
@@ -54,21 +51,25 @@ public final class ClientCommand extends JsonCommand {
   @Override
   protected Map<String, Object> execute(Console console) throws Exception {
     int[] in = parsePartition(partition);
-    if (!optimizer.equals("sgd")) {
-      throw new InvalidInputException("--optimizer: only sgd is available to federated clients, got '" + optimizer + "'");
-    }
     FederatedClient.Builder b = security.apply(FederatedClient.builder(), console);
     if (clientId != null || security.insecure) {
       b.clientId(clientId != null ? clientId : String.format("client-%04d", in[0]));
     }
     Dataset mine = data.split(data.load().train(), in[1]).get(in[0]);
     DenseNetwork net = model.network(CpuBackend.common());
+    LocalTrainingOptions.ClientTraining local = training.forClient(data.seed, in[0], mine.size());
     try (FederatedClient c = b.target(coordinator).numExamples(mine.size())
-        .trainer(new ModelTrainer(net, mine, training.forClient(data.seed, in[0])))
+        .trainer(new ModelTrainer(net, mine, local.optimizerForRound()))
         .build()) {
       String id = c.name();
       console.printf("%s: %,d examples (partition %d of %d, α = %s), %s%n", id, mine.size(), in[0], in[1], data.alpha,
           net.describe());
+      if (!local.localPrivacy().isEmpty()) {
+        Map<String, Object> p = local.localPrivacy();
+        console.printf("%s: local DP-SGD, (ε = %s, δ = %s)-DP for each of its examples over %s rounds of %s steps"
+            + " (noise multiplier %.3f); it stops when the budget is spent%n", id, p.get("epsilon"), p.get("delta"),
+            p.get("rounds"), p.get("steps_per_round"), (Double) p.get("noise_multiplier"));
+      }
       RunSummary s = c.run(maxUpdates);
       console.printf("%s: %d updates accepted, %d discarded, %d stale refetches; ended: %s at version %s%n", id,
           s.accepted(), s.discarded(), s.refetched(), s.end(), s.lastVersion());
@@ -81,6 +82,9 @@ public final class ClientCommand extends JsonCommand {
       r.put("refetched", s.refetched());
       r.put("end", s.end().name().toLowerCase(java.util.Locale.ROOT));
       r.put("last_version", s.lastVersion().number());
+      if (!local.localPrivacy().isEmpty()) {
+        r.put("local_privacy", local.localPrivacy());
+      }
       return r;
     }
   }

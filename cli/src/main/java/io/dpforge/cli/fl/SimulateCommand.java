@@ -123,7 +123,7 @@ public final class SimulateCommand extends JsonCommand {
       long[] printed = {0};
       SimulationResult r = FederatedSimulation.builder(c, eval, split.test())
           .clients(clients, i -> new SleepToCompletion(new ModelTrainer(local, parts.get(i),
-              training.forClient(data.seed, i)), schedule, i),
+              training.forClient(data.seed, i, parts.get(i).size()).optimizerForRound()), schedule, i),
               i -> (long) parts.get(i).size())
           .duration(Duration.ofMillis((long) (duration * 1000)))
           .evaluateEvery(Duration.ofMillis((long) (evalEvery * 1000)))

@@ -87,6 +87,25 @@ class FlCommandsTest {
     assertTrue(run.json().get("finish_reason").asText().startsWith("privacy budget spent"), run.json().toString());
   }
 
+  /**
+   * Local DP-SGD: 100 examples per client, lot 20, one epoch = 5 steps per round; each client's ledger
+   * pays for exactly 3 rounds at ε = 4, so at most 3 updates per client reach the coordinator, the
+   * clients stop by themselves, and the easy task is still learned.
+   */
+  @Test
+  void localDpSgdClientsStopWhenTheirBudgetIsSpent() {
+    CliRun run = CliRun.run("fl", "simulate", "--data", data.toString(), "--clients", "4", "--alpha", "100",
+        "--strategy", "fedbuff", "--buffer-size", "2", "--delays", "fixed-range:0.05,0.1", "--duration", "60",
+        "--eval-every", "0.25", "--optimizer", "dpsgd", "--local-epsilon", "4", "--local-rounds", "3", "--batch", "20",
+        "--lr", "0.5", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode j = run.json();
+    assertTrue(j.get("finish_reason").asText().startsWith("every client stopped"), j.toString());
+    assertTrue(j.get("uploads").asLong() <= 12 && j.get("uploads").asLong() >= 6, j.toString());
+    assertEquals(0, j.get("client_failures").asInt());
+    assertTrue(j.get("final_accuracy").asDouble() >= 0.8, j.toString());
+  }
+
   @Test
   void simulateWithSecureAggregationMasksEveryUpdateAndStillLearns() {
     CliRun run = CliRun.run("fl", "simulate", "--data", data.toString(), "--clients", "4", "--strategy", "fedbuff",
@@ -136,6 +155,10 @@ class FlCommandsTest {
         "--partition", "5/3", "--json");
     assertEquals(2, partition.exitCode());
     assertTrue(partition.json().get("error").asText().contains("--partition"), partition.out());
+    CliRun noEpsilon = CliRun.run("fl", "simulate", "--data", data.toString(), "--clients", "2", "--strategy",
+        "async", "--optimizer", "dpsgd", "--json");
+    assertEquals(2, noEpsilon.exitCode());
+    assertTrue(noEpsilon.json().get("error").asText().contains("--local-epsilon"), noEpsilon.out());
     CliRun missing = CliRun.run("fl", "simulate", "--data", data.resolve("nope").toString(), "--clients", "2",
         "--strategy", "async", "--json");
     assertEquals(2, missing.exitCode(), missing.out());

@@ -127,20 +127,6 @@ public final class Dataset {
     return counts;
   }
 
-  /** The largest Euclidean norm of a feature row (a data-dependent value: for reports and tests only). */
-  public double maxFeatureNorm() {
-    double max = 0;
-    for (int i = 0; i < size; i++) {
-      double s = 0;
-      int row = (offset + i) * dimension;
-      for (int j = 0; j < dimension; j++) {
-        s += features[row + j] * features[row + j];
-      }
-      max = Math.max(max, s);
-    }
-    return Math.sqrt(max);
-  }
-
   private int checkIndex(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("example " + i + " of " + size);

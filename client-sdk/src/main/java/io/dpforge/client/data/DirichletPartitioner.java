@@ -10,7 +10,7 @@ import org.apache.commons.rng.sampling.distribution.DirichletSampler;
 /**
  * Splits a labelled dataset among N clients with Dirichlet(α) label skew, the standard non-IID
  * federated benchmark (Hsu, Qi and Brown 2019, "Measuring the effects of non-identical data
- * distribution for federated visual classification", §3): for every class c, proportions
+ * distribution for federated visual classification", arXiv 1909.06335): for every class c, proportions
  * p_c ~ Dir(α·1_N) are drawn and the (shuffled) examples of class c are cut into N consecutive runs of
  * sizes ≈ p_c·n_c. Small α gives each client few classes; α → ∞ tends to an IID split.
  *

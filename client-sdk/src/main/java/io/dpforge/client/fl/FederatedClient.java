@@ -2,6 +2,7 @@ package io.dpforge.client.fl;
 
 import com.google.protobuf.ByteString;
 import com.google.rpc.RetryInfo;
+import io.dpforge.dp.ledger.BudgetExceededException;
 import io.dpforge.federated.core.ModelVersion;
 import io.dpforge.federated.core.RunState;
 import io.dpforge.federated.core.UpdateDigest;
@@ -345,7 +346,8 @@ public final class FederatedClient implements AutoCloseable {
 
   /**
    * Fetch, train, submit, until the coordinator finishes, this client reaches its participation limit,
-   * or {@code maxUpdates} updates were accepted. A stale model is fetched again and retrained.
+   * its local privacy budget cannot pay for another round (the trainer throws
+   * {@link BudgetExceededException}), or {@code maxUpdates} updates were accepted. A stale model is fetched again and retrained.
    */
   public RunSummary run(long maxUpdates) throws InterruptedException {
     if (trainer == null) {
@@ -362,7 +364,13 @@ public final class FederatedClient implements AutoCloseable {
         return new RunSummary(accepted, discarded, refetched, last, RunSummary.End.FINISHED);
       }
       last = model.get().version();
-      LocalUpdate update = trainer.train(model.get());
+      LocalUpdate update;
+      try {
+        update = trainer.train(model.get());
+      } catch (BudgetExceededException e) {
+        // A private local optimizer charges its ledger before it touches the data, so nothing was released.
+        return new RunSummary(accepted, discarded, refetched, last, RunSummary.End.LOCAL_BUDGET_SPENT);
+      }
       SubmitReceipt receipt;
       try {
         receipt = submit(model.get(), update);

@@ -111,6 +111,10 @@ public final class FederatedSimulation {
         if (coordinator.runState() == io.dpforge.federated.core.RunState.FINISHED) {
           break;
         }
+        if (threads.stream().noneMatch(Thread::isAlive)) {
+          reason = "every client stopped (e.g. its local privacy budget was spent)";
+          break;
+        }
         if (p.seconds() >= duration.toNanos() / 1e9) {
           reason = "time limit " + duration.toSeconds() + " s";
           break;

@@ -19,6 +19,8 @@ public record RunSummary(long accepted, long discarded, long refetched, ModelVer
     /** The requested number of accepted updates was reached. */
     MAX_UPDATES,
     /** Central DP: this client's participation limit was reached. */
-    PARTICIPATION_LIMIT
+    PARTICIPATION_LIMIT,
+    /** Local DP: this client's privacy ledger cannot pay for another round of private training. */
+    LOCAL_BUDGET_SPENT
   }
 }

@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
  * an MLP. Training loss is the softmax cross-entropy.
  *
  * <p>Parameter layout, layer by layer from the input: the weight matrix W_l (out × in, row-major), then
- * the bias b_l (out). Batched forward and backward passes run on a {@link ComputeBackend}. Per-example
- * gradients come from the same backward pass: for a dense layer, ∇_{W_l} f(w; x_i) = δ_{l,i} ⊗ a_{l−1,i}
- * and ∇_{b_l} f(w; x_i) = δ_{l,i} (Goodfellow 2015, "Efficient per-example gradient computations"), so
- * they cost one outer product per example and layer on top of the batch backward pass.
+ * the bias b_l (out), unless the network is built without intercepts. Batched forward and backward
+ * passes run on a {@link ComputeBackend}. Per-example gradients come from the same backward pass: for a
+ * dense layer, ∇_{W_l} f(w; x_i) = δ_{l,i} ⊗ a_{l−1,i} and ∇_{b_l} f(w; x_i) = δ_{l,i} (Goodfellow
+ * 2015, "Efficient per-example gradient computations"), so they cost one outer product per example and
+ * layer on top of the batch backward pass.
  */
 public final class DenseNetwork implements Model {
   /** Bound on the doubles of activations held per forward pass; larger inputs are processed in chunks. */
@@ -26,6 +27,7 @@ public final class DenseNetwork implements Model {
   private final int[] sizes;
   private final int classes;
   private final boolean referenceClass;
+  private final boolean intercepts;
   private final Activation activation;
   private final Regularizer regularizer;
   private final ComputeBackend backend;
@@ -43,6 +45,7 @@ public final class DenseNetwork implements Model {
     }
     this.classes = b.classes;
     this.referenceClass = b.referenceClass;
+    this.intercepts = b.intercepts;
     sizes[layers] = referenceClass ? classes - 1 : classes;
     this.activation = b.activation;
     this.regularizer = b.regularizer;
@@ -55,7 +58,7 @@ public final class DenseNetwork implements Model {
       weightOffsets[l] = offset;
       offset += sizes[l + 1] * sizes[l];
       biasOffsets[l] = offset;
-      offset += sizes[l + 1];
+      offset += intercepts ? sizes[l + 1] : 0;
       widths += sizes[l + 1];
     }
     this.dimension = offset;
@@ -182,7 +185,9 @@ public final class DenseNetwork implements Model {
       int aOffset = l == 1 ? x.featureOffset() : 0;
       double[] z = new double[m * out];
       backend.gemm(false, true, m, out, in, 1.0, a, aOffset, in, w, weightOffsets[l - 1], in, 0.0, z, 0, out);
-      backend.addToRows(m, out, w, biasOffsets[l - 1], z, 0, out);
+      if (intercepts) {
+        backend.addToRows(m, out, w, biasOffsets[l - 1], z, 0, out);
+      }
       if (l < sizes.length - 1) {
         backend.activate(activation, m, out, z, 0, out);
       }
@@ -211,12 +216,16 @@ public final class DenseNetwork implements Model {
       if (gradient != null) {
         backend.gemm(true, false, out, in, m, alpha, delta, 0, out, a, aOffset, in, 1.0,
             gradient, weightOffsets[l - 1], in);
-        backend.weightedRowSum(m, out, alphas, 0, delta, 0, out, 1.0, gradient, biasOffsets[l - 1]);
+        if (intercepts) {
+          backend.weightedRowSum(m, out, alphas, 0, delta, 0, out, 1.0, gradient, biasOffsets[l - 1]);
+        }
       }
       if (perExample != null) {
         backend.rowOuterProducts(m, out, in, delta, 0, out, a, aOffset, in, perExample, weightOffsets[l - 1],
             dimension);
-        backend.copy(m, out, delta, 0, out, perExample, biasOffsets[l - 1], dimension);
+        if (intercepts) {
+          backend.copy(m, out, delta, 0, out, perExample, biasOffsets[l - 1], dimension);
+        }
       }
       if (l > 1) {
         double[] below = new double[m * in];
@@ -259,6 +268,7 @@ public final class DenseNetwork implements Model {
     private final List<Integer> hidden = new ArrayList<>();
     private Activation activation = Activation.RELU;
     private boolean referenceClass;
+    private boolean intercepts = true;
     private Regularizer regularizer = Regularizer.NONE;
     private ComputeBackend backend;
 
@@ -294,6 +304,12 @@ public final class DenseNetwork implements Model {
      */
     public Builder referenceClass(boolean referenceClass) {
       this.referenceClass = referenceClass;
+      return this;
+    }
+
+    /** Whether every layer has a bias (default true); without, the model is linear in its input at layer 1. */
+    public Builder intercepts(boolean intercepts) {
+      this.intercepts = intercepts;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.dpforge.client.optim;
 
 import io.dpforge.client.data.Dataset;
 import io.dpforge.client.model.Model;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -49,7 +50,8 @@ public final class Sgd implements Optimizer {
         steps++;
       }
     }
-    return OptimizationResult.of(start, w, steps, (long) epochs * n, PrivacySpent.NONE);
+    return OptimizationResult.of(start, w, steps, (long) epochs * n, PrivacySpent.NONE,
+        Map.of("epochs", (double) epochs, "batch_size", (double) batchSize, "learning_rate", learningRate));
   }
 
   private static void shuffle(int[] a, SplittableRandom rng) {

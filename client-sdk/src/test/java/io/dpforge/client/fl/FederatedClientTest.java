@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dpforge.dp.ledger.Budget;
+import io.dpforge.dp.ledger.Charge;
+import io.dpforge.dp.ledger.PrivacyLedger;
+import io.dpforge.dp.random.Randomness;
 import io.dpforge.federated.aggregate.AggregateRelease;
 import io.dpforge.federated.aggregate.CohortSum;
 import io.dpforge.federated.aggregate.ContributionBound;
@@ -129,6 +133,24 @@ class FederatedClientTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** A trainer whose ledger pays for three Gaussian releases (ρ = 1/8 each) stops the client after three updates. */
+  @Test
+  void aClientStopsWhenItsLocalLedgerCannotPayForAnotherRound() throws Exception {
+    serve(Coordinator.builder(fedBuff(1), new double[DIM]).build());
+    PrivacyLedger ledger = PrivacyLedger.builder().budget(Budget.zcdp(3.0 / 8)).build();
+    LocalTrainer train = toward(1f);
+    FederatedClient c = client("a", channel, m -> {
+      ledger.charge(Charge.gaussian("local round", 1, 2).using(Randomness.seededNotPrivate(1)));
+      return train.train(m);
+    });
+    closing.add(c);
+    RunSummary s = c.run(Long.MAX_VALUE);
+    assertEquals(RunSummary.End.LOCAL_BUDGET_SPENT, s.end());
+    assertEquals(3, s.accepted());
+    assertEquals(3, ledger.entries().size());
+    assertEquals(3, coordinator.status().updatesApplied());
   }
 
   @Test

@@ -32,6 +32,8 @@ class DenseNetworkTest {
         DenseNetwork.builder(6, 4).build(),
         DenseNetwork.builder(6, 2).referenceClass(true).regularizer(new NonConvexRegularizer(0.3)).build(),
         DenseNetwork.builder(6, 3).referenceClass(true).build(),
+        DenseNetwork.builder(6, 2).referenceClass(true).intercepts(false).build(),
+        DenseNetwork.builder(6, 3).hiddenLayer(4).intercepts(false).activation(Activation.TANH).build(),
         DenseNetwork.builder(6, 4).hiddenLayer(5).activation(Activation.TANH).build(),
         DenseNetwork.builder(6, 3).hiddenLayer(5).hiddenLayer(4).activation(Activation.TANH).build());
   }
@@ -124,6 +126,7 @@ class DenseNetworkTest {
     assertEquals(Math.log(4), model.dataLoss(w, randomData(100, 6, 4, 9), null), 1e-12);
     DenseNetwork binary = DenseNetwork.builder(6, 2).referenceClass(true).build();
     assertEquals(7, binary.dimension());
+    assertEquals(6, DenseNetwork.builder(6, 2).referenceClass(true).intercepts(false).build().dimension());
     assertEquals(Math.log(2), binary.dataLoss(new double[7], randomData(10, 6, 2, 9), null), 1e-12);
   }
 
