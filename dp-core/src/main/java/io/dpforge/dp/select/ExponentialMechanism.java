@@ -2,7 +2,7 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.PrivacyLedger;
+import java.util.stream.IntStream;
 
 /**
  * The exponential mechanism (McSherry and Talwar, FOCS 2007): picks candidate i with probability
@@ -13,7 +13,7 @@ import io.dpforge.dp.ledger.PrivacyLedger;
  * <p>Sampled exactly by rejection with exact Bernoulli(exp(-γ)) trials ({@link ExactWeights}); no
  * floating-point exponentials or Gumbel inversions.
  */
-public final class ExponentialMechanism extends SelectionMechanism {
+public final class ExponentialMechanism extends SingleSelection {
 
   private ExponentialMechanism(Builder b) {
     super(b);
@@ -39,19 +39,10 @@ public final class ExponentialMechanism extends SelectionMechanism {
     return "exponential";
   }
 
-  /** Charges the ledger, then selects. */
-  public int release(PrivacyLedger ledger, String released, double[] utilities) {
-    ledger.charge(charge(released));
-    return select(utilities);
-  }
-
-  /** The selected index. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public int select(double[] utilities) {
     ExactWeights weights = ExactWeights.of(utilities, factor);
-    int[] all = new int[weights.size()];
-    for (int i = 0; i < all.length; i++) {
-      all[i] = i;
-    }
+    int[] all = IntStream.range(0, weights.size()).toArray();
     return all[weights.samplePosition(all, all.length, random)];
   }
 

@@ -2,7 +2,7 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.PrivacyLedger;
+import java.util.stream.IntStream;
 
 /**
  * Permute-and-flip (McKenna and Sheldon, NeurIPS 2020): visit the candidates in a uniformly random order
@@ -13,7 +13,7 @@ import io.dpforge.dp.ledger.PrivacyLedger;
  *
  * <p>The best candidate stops with probability 1, so one pass suffices; every coin is exact.
  */
-public final class PermuteAndFlip extends SelectionMechanism {
+public final class PermuteAndFlip extends SingleSelection {
 
   private PermuteAndFlip(Builder b) {
     super(b);
@@ -34,19 +34,10 @@ public final class PermuteAndFlip extends SelectionMechanism {
     return "permute-and-flip";
   }
 
-  /** Charges the ledger, then selects. */
-  public int release(PrivacyLedger ledger, String released, double[] utilities) {
-    ledger.charge(charge(released));
-    return select(utilities);
-  }
-
-  /** The selected index. The caller must have charged {@link #charge} to a ledger. */
+  @Override
   public int select(double[] utilities) {
     ExactWeights weights = ExactWeights.of(utilities, factor);
-    int[] order = new int[utilities.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
+    int[] order = IntStream.range(0, utilities.length).toArray();
     for (int remaining = order.length; remaining > 0; remaining--) { // lazy Fisher-Yates
       int p = random.nextInt(remaining);
       int candidate = order[p];

@@ -2,7 +2,6 @@ package io.dpforge.dp.select;
 
 import io.dpforge.dp.accounting.RdpCurve;
 import io.dpforge.dp.accounting.Zcdp;
-import io.dpforge.dp.ledger.PrivacyLedger;
 import io.dpforge.dp.noise.DiscreteLaplace;
 import io.dpforge.dp.noise.Rational;
 import io.dpforge.dp.noise.Snapping;
@@ -16,7 +15,7 @@ import io.dpforge.dp.noise.Snapping;
  * Laplace noise is added ({@link DiscreteLaplace}); the noise scale is calibrated to the snapped
  * sensitivity Δ + g, and ties between noisy integers are broken uniformly at random.
  */
-public final class ReportNoisyMax extends SelectionMechanism {
+public final class ReportNoisyMax extends SingleSelection {
   private static final int GRANULARITY_BITS = 24;
   private static final double MAX_MULTIPLE = 0x1p61;
 
@@ -49,17 +48,12 @@ public final class ReportNoisyMax extends SelectionMechanism {
     return "report-noisy-max";
   }
 
-  /** Charges the ledger, then selects. */
-  public int release(PrivacyLedger ledger, String released, double[] utilities) {
-    ledger.charge(charge(released));
-    return select(utilities);
-  }
-
   /**
    * The index of the noisy maximum. The caller must have charged {@link #charge} to a ledger.
    *
    * @throws IllegalArgumentException if a utility exceeds 2⁶¹ granularities (about 2³⁷ noise scales)
    */
+  @Override
   public int select(double[] utilities) {
     if (utilities.length == 0) {
       throw new IllegalArgumentException("selection needs at least one candidate");
