@@ -86,9 +86,9 @@ public final class StationarityBench {
   /** DP-SGD with a linearly decaying step (on this problem it beat a constant step at every budget tried). */
   static List<Candidate> dpSgdGrid() {
     List<Candidate> grid = new ArrayList<>();
-    for (int batch : new int[] {2000, 4000, 8000, 16000, 24000, 32000}) {
+    for (int batch : new int[] {2000, 4000, 8000, 16000, 24000, 32000, 48000, 64000}) {
       for (int steps : new int[] {100, 150, 200, 250, 300, 500, 1000}) {
-        for (double lr : new double[] {10, 25, 50, 100}) {
+        for (double lr : new double[] {10, 25, 50, 100, 200}) {
           for (double clip : new double[] {0.5, 1}) {
             grid.add(new Candidate(String.format(Locale.ROOT, "b=%d T=%d η=%s (linear decay) C=%s", batch, steps, num(lr),
                 num(clip)), a -> DpSgd.builder().expectedBatchSize(batch).steps(steps).learningRate(lr).clipNorm(clip)
